@@ -1,0 +1,91 @@
+// swift-tools-version:6.1
+//
+// EventSourcingWorkshop: the app package.
+//
+// Cores (EventSourcing, TerminalUI, WorkshopApp) do no I/O; adapters (EventSourcingSQLite,
+// NcursesTerminal, the runner's child processes) stay thin. Exercises/ and Solutions/ are
+// packages of their own that depend on this one by path for EventSourcing,
+// EventSourcingTesting and, where needed, EventSourcingSQLite.
+import PackageDescription
+
+let package = Package(
+    name: "EventSourcingWorkshop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "EventSourcing", targets: ["EventSourcing"]),
+        .library(name: "EventSourcingSQLite", targets: ["EventSourcingSQLite"]),
+        .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
+        .executable(name: "workshop", targets: ["workshop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // The event-sourcing library: Foundation only.
+        .target(name: "EventSourcing"),
+        .target(
+            name: "EventSourcingSQLite",
+            dependencies: [
+                "EventSourcing",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "EventSourcingTesting", dependencies: ["EventSourcing"]),
+
+        // The terminal UI: a pure core and the one adapter that touches curses.
+        .systemLibrary(
+            name: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "TerminalUI"),
+        .target(name: "NcursesTerminal", dependencies: ["TerminalUI", "CNcurses"]),
+
+        // The workshop: exercises, runner, progress, and the app's screens.
+        .target(
+            name: "WorkshopKit",
+            dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
+        ),
+        .target(name: "WorkshopApp", dependencies: ["TerminalUI", "WorkshopKit"]),
+        .executableTarget(
+            name: "workshop",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingSQLite",
+                "WorkshopKit",
+                "WorkshopApp",
+                "TerminalUI",
+                "NcursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A child process for the store's crash tests: appends batches and prints each
+        // acknowledged position until it is killed.
+        .executableTarget(
+            name: "store-crash-child",
+            dependencies: ["EventSourcing", "EventSourcingSQLite"],
+            path: "Tests/Support/StoreCrashChild"
+        ),
+
+        .testTarget(name: "EventSourcingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
+        .testTarget(
+            name: "EventSourcingSQLiteTests",
+            dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
+        ),
+        .testTarget(name: "EventSourcingTestingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "EventSourcing", "EventSourcingTesting"]),
+        .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit"]),
+        // Drives the built `workshop` binary (in tmux for the TUI); `swift test` builds it first.
+        .testTarget(name: "EndToEndTests"),
+    ]
+)
+
+// Shared settings, applied once: Swift 6 language mode (strict concurrency) everywhere,
+// and warnings we want to see early.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
