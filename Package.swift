@@ -10,7 +10,7 @@ import PackageDescription
 
 let package = Package(
     name: "EventSourcingWorkshop",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "EventSourcing", targets: ["EventSourcing"]),
         .library(name: "EventSourcingSQLite", targets: ["EventSourcingSQLite"]),

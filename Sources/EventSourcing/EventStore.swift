@@ -1,0 +1,98 @@
+import Foundation
+
+/// The result of a successful append.
+public struct AppendResult: Sendable, Hashable {
+    /// The stream's version after the append: expect this next time.
+    public let nextExpectedVersion: Int64
+    /// The global positions of the appended events, in order.
+    public let positions: [Int64]
+
+    public init(nextExpectedVersion: Int64, positions: [Int64]) {
+        self.nextExpectedVersion = nextExpectedVersion
+        self.positions = positions
+    }
+}
+
+/// Which way to read a stream.
+public enum ReadDirection: Sendable, Hashable {
+    case forward
+    case backward
+}
+
+/// A message to hand to another system, stored in the same transaction as the events that
+/// caused it (the transactional outbox), so the two can never disagree.
+public struct OutboxMessage: Sendable, Hashable {
+    public var messageID: String
+    public var destination: String
+    public var messageType: String
+    public var payload: Data
+    public var headers: [String: String]
+
+    public init(messageID: String, destination: String, messageType: String, payload: Data, headers: [String: String] = [:]) {
+        self.messageID = messageID
+        self.destination = destination
+        self.messageType = messageType
+        self.payload = payload
+        self.headers = headers
+    }
+}
+
+/// An outbox message waiting for the relay, with its place in the outbox.
+public struct PendingMessage: Sendable, Hashable {
+    public let sequence: Int64
+    public let message: OutboxMessage
+    public let attempts: Int
+
+    public init(sequence: Int64, message: OutboxMessage, attempts: Int) {
+        self.sequence = sequence
+        self.message = message
+        self.attempts = attempts
+    }
+}
+
+/// An append-only store of event streams with a global log.
+///
+/// Every store passes `EventStoreContract` (in EventSourcingTesting): the same expectations for
+/// the in-memory store used in tests and the SQLite store used in production.
+public protocol EventStore: Sendable {
+    /// Appends `events` to `streamID` if the stream satisfies `expected`, together with
+    /// `outbox` messages, atomically.
+    ///
+    /// - Throws: `WrongExpectedVersion` when the stream is not as expected; `DuplicateEventIDs`
+    ///   when some, but not all, event ids were appended before.
+    @discardableResult
+    func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult
+
+    /// Up to `limit` events of one stream, from `version` (inclusive) in `direction`.
+    /// `version` nil means the start (forward) or the end (backward).
+    func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent]
+
+    /// Up to `limit` events of the global log with a position greater than `position`, in
+    /// position order. Positions may have gaps; readers continue after the last one they saw.
+    func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent]
+
+    /// Whether the stream exists, and its version.
+    func streamState(_ streamID: String) throws -> StreamState
+
+    /// The highest global position written so far (0 when the log is empty).
+    func headPosition() throws -> Int64
+
+    /// Outbox messages not yet marked as delivered, oldest first.
+    func pendingOutbox(limit: Int) throws -> [PendingMessage]
+
+    /// Marks outbox messages as delivered so the relay does not send them again.
+    func markDelivered(sequences: [Int64]) throws
+}
+
+extension EventStore {
+    /// Appends events without outbox messages.
+    @discardableResult
+    public func append(to streamID: String, expected: ExpectedVersion = .any, events: [EventData]) throws -> AppendResult {
+        try append(to: streamID, expected: expected, events: events, outbox: [])
+    }
+
+    /// Every event of a stream, oldest first.
+    public func readStream(_ streamID: String) throws -> [RecordedEvent] {
+        try readStream(streamID, from: nil, direction: .forward, limit: Int.max)
+    }
+}
