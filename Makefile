@@ -1,0 +1,33 @@
+# The workshop's two commands are `make run` and `make test`; the rest is for maintainers.
+
+SWIFT ?= swift
+BUILD := .build/debug
+
+.PHONY: run test build setup bench pristine clean
+
+## make run: install what is missing, build, and start the workshop at your first unfinished exercise.
+run: setup
+	$(SWIFT) build --product workshop
+	@$(BUILD)/workshop
+
+## make test: every test — the libraries, the runner, the terminal UI in tmux, and `workshop verify`
+## (every solution passes, every untouched exercise fails).
+test:
+	@scripts/setup --with-test-tools
+	$(SWIFT) build --build-tests
+	$(BUILD)/workshop verify
+	$(SWIFT) test --skip-build
+
+setup:
+	@scripts/setup
+
+build: setup
+	$(SWIFT) build
+
+## make bench: the benchmarks in a release build (ratios against baselines measured in the same run).
+bench: setup
+	$(SWIFT) build -c release --product workshop
+	.build/release/workshop bench store
+
+clean:
+	rm -rf .build .build-*
