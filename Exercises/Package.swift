@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+//
+// The learner's workspace: one library module per exercise (the hotel code the learner edits)
+// and one check program per exercise (its given/when/then checks, run as a child process by
+// the workshop app). Building one exercise's check builds only that exercise, so a compile
+// error in one never blocks another.
+//
+// Solutions/Package.swift is the same file with another package name; its Checks folder is a
+// symlink to this one, so the checks exist once.
+import Foundation
+import PackageDescription
+
+/// The exercise modules, in curriculum order (the same order as workshop.json).
+let exercises = [
+    // Stage 1: modelling
+    "Facts",
+]
+
+/// The app package's identity is the name of the folder it was cloned into, so compute it
+/// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).
+let app = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()
+    .deletingLastPathComponent()
+    .lastPathComponent
+
+let eventSourcing = Target.Dependency.product(name: "EventSourcing", package: app)
+let eventSourcingTesting = Target.Dependency.product(name: "EventSourcingTesting", package: app)
+
+let package = Package(
+    name: "Exercises",
+    platforms: [.macOS(.v15)],
+    dependencies: [.package(path: "..")],
+    targets: exercises.flatMap { module -> [Target] in
+        [
+            .target(name: module, dependencies: [eventSourcing], path: "Sources/\(module)"),
+            .executableTarget(
+                name: "\(module)Check",
+                dependencies: [.target(name: module), eventSourcing, eventSourcingTesting],
+                path: "Checks/\(module)Check"
+            ),
+        ]
+    }
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.swiftLanguageMode(.v6))
+    target.swiftSettings = settings
+}
