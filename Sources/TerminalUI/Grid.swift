@@ -1,0 +1,181 @@
+/// A screenful of cells that views draw into; the terminal adapter paints it.
+///
+/// Writes clip to the grid and to an optional rectangle, in display columns: tabs expand to
+/// the next multiple of 8 from where the write began, wide characters take two cells and are
+/// never split at an edge, combining marks stay with their base, control characters show as `?`.
+///
+/// ```swift
+/// var grid = Grid(size: Size(width: 20, height: 2))
+/// grid.write("Hello, 世界", at: Point(x: 0, y: 0))
+/// grid.text   // "Hello, 世界\n"
+/// ```
+public struct Grid: Hashable, Sendable {
+    public let size: Size
+    /// Row-major cells, `size.width * size.height` of them.
+    public private(set) var cells: [Cell]
+
+    /// Columns between tab stops.
+    public static let tabWidth = 8
+
+    public init(size: Size, filling cell: Cell = .blank) {
+        self.size = Size(width: max(0, size.width), height: max(0, size.height))
+        self.cells = Array(repeating: cell, count: self.size.width * self.size.height)
+    }
+
+    /// The whole grid as a rectangle at the origin.
+    public var area: Rect { Rect(size: size) }
+
+    /// The cell at column `x`, row `y`; a blank outside the grid.
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, y >= 0, x < size.width, y < size.height else { return .blank }
+        return cells[y * size.width + x]
+    }
+
+    /// Writes `text` on row `point.y` from column `point.x`, clipped to `clip` (and the grid),
+    /// and returns the column after the last cell written.
+    @discardableResult
+    public mutating func write(_ text: String, at point: Point, style: Style = .plain, clip: Rect? = nil) -> Int {
+        write(Line(text, style: style), at: point, clip: clip)
+    }
+
+    /// Writes a styled line; spans follow one another and tabs count from `point.x`.
+    @discardableResult
+    public mutating func write(_ line: Line, at point: Point, clip: Rect? = nil) -> Int {
+        let bounds = (clip ?? area).intersection(area)
+        guard point.y >= bounds.minY, point.y < bounds.maxY else { return point.x }
+        var writer = RowWriter(y: point.y, x: point.x, tabOrigin: point.x, bounds: bounds)
+        for span in line.spans {
+            guard writer.write(span.text, style: span.style, into: &self) else { break }
+        }
+        return writer.x
+    }
+
+    /// Fills `rect` with copies of `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let target = rect.intersection(area)
+        guard !target.isEmpty else { return }
+        let width = cell.width
+        for y in target.minY..<target.maxY {
+            var x = target.minX
+            while x + width <= target.maxX {
+                put(cell.symbol, width: width, style: cell.style, x: x, y: y)
+                x += width
+            }
+            if x < target.maxX { put(" ", width: 1, style: cell.style, x: x, y: y) }
+        }
+    }
+
+    /// Replaces the style of every cell in `rect`.
+    public mutating func setStyle(_ style: Style, in rect: Rect) {
+        for index in indices(in: rect) { cells[index].style = style }
+    }
+
+    /// Patches `overlay` over the style of every cell in `rect` (see `Style.patched(with:)`).
+    public mutating func patchStyle(_ overlay: Style, in rect: Rect) {
+        for index in indices(in: rect) { cells[index].style = cells[index].style.patched(with: overlay) }
+    }
+
+    /// Draws `widget` into `area`.
+    public mutating func render(_ widget: some Widget, in area: Rect) {
+        widget.render(in: area, on: &self)
+    }
+
+    /// This grid as `mode` shows it: colours dropped in monochrome, attributes kept.
+    public func adapted(to mode: ColorMode) -> Grid {
+        guard mode == .monochrome else { return self }
+        var copy = self
+        for index in copy.cells.indices {
+            copy.cells[index].style = copy.cells[index].style.adapted(to: mode)
+        }
+        return copy
+    }
+
+    private func indices(in rect: Rect) -> [Int] {
+        let target = rect.intersection(area)
+        guard !target.isEmpty else { return [] }
+        let width = size.width
+        return (target.minY..<target.maxY).flatMap { y in (target.minX..<target.maxX).map { y * width + $0 } }
+    }
+
+    /// Sets one cell (two for a wide symbol), first blanking any wide character it would cut
+    /// in half, so a row never holds an orphaned half.
+    mutating func put(_ symbol: String, width: Int, style: Style, x: Int, y: Int) {
+        guard y >= 0, y < size.height, x >= 0, x + width <= size.width else { return }
+        let row = y * size.width
+        for column in x..<(x + width) {
+            let cell = cells[row + column]
+            if cell.isContinuation, column == x, column > 0 {
+                cells[row + column - 1] = Cell(" ", style: cells[row + column - 1].style)
+            }
+            if cell.width == 2, column == x + width - 1, column + 1 < size.width {
+                cells[row + column + 1] = Cell(" ", style: cell.style)
+            }
+        }
+        cells[row + x] = Cell(symbol, style: style)
+        if width == 2 { cells[row + x + 1] = Cell("", style: style) }
+    }
+
+    /// Appends a zero-width character (a stray combining mark) to the cell before `x`.
+    mutating func attach(_ character: Character, before x: Int, y: Int) {
+        var column = x - 1
+        while column > 0, self[column, y].isContinuation { column -= 1 }
+        guard column >= 0, column < size.width, y >= 0, y < size.height else { return }
+        cells[y * size.width + column].symbol.append(character)
+    }
+}
+
+/// The state of one write along a row: where the next cell goes and where tab stops count from.
+private struct RowWriter {
+    let y: Int
+    var x: Int
+    let tabOrigin: Int
+    let bounds: Rect
+    var wroteAny = false
+
+    /// Writes `text`; returns false once the right edge is reached.
+    mutating func write(_ text: String, style: Style, into grid: inout Grid) -> Bool {
+        for character in text {
+            if x >= bounds.maxX { return false }
+            if character == "\t" {
+                let spaces = Grid.tabWidth - (x - tabOrigin) % Grid.tabWidth
+                for _ in 0..<spaces {
+                    guard place(" ", width: 1, style: style, into: &grid) else { return false }
+                }
+                continue
+            }
+            if character.isControl {
+                guard place("?", width: 1, style: style, into: &grid) else { return false }
+                continue
+            }
+            let width = character.displayWidth
+            if width == 0 {
+                // A combining mark with no base in this string (Swift already keeps marks with
+                // their base inside one Character): join it to whatever is drawn before it.
+                if wroteAny, x > bounds.minX { grid.attach(character, before: x, y: y) }
+                continue
+            }
+            guard place(String(character), width: width, style: style, into: &grid) else { return false }
+        }
+        return true
+    }
+
+    private mutating func place(_ symbol: String, width: Int, style: Style, into grid: inout Grid) -> Bool {
+        if x >= bounds.maxX { return false }
+        defer { x += width }
+        if x + width <= bounds.minX { return true }
+        if x < bounds.minX {
+            // The right half of a wide character scrolled past the left edge: show a space.
+            grid.put(" ", width: 1, style: style, x: bounds.minX, y: y)
+            wroteAny = true
+            return true
+        }
+        if x + width > bounds.maxX {
+            // Never split a wide character at the right edge: pad the last cell instead.
+            grid.put(" ", width: 1, style: style, x: x, y: y)
+            return false
+        }
+        grid.put(symbol, width: width, style: style, x: x, y: y)
+        wroteAny = true
+        return true
+    }
+}
