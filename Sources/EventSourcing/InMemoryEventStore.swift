@@ -60,7 +60,7 @@ public final class InMemoryEventStore: EventStore {
 
     /// When every id of `events` is already in the stream, in order, this append is a retry of
     /// an earlier one: answer with that append's result. Some but not all: refuse.
-    static func repeatedAppend(of events: [EventData], in existing: [RecordedEvent], streamID: String) throws -> AppendResult? {
+    package static func repeatedAppend(of events: [EventData], in existing: [RecordedEvent], streamID: String) throws -> AppendResult? {
         guard !events.isEmpty else { return nil }
         let wanted = Set(events.map(\.eventID))
         let matches = existing.filter { wanted.contains($0.eventID) }

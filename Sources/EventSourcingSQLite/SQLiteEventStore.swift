@@ -1,0 +1,427 @@
+import EventSourcing
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// An event store in one SQLite file: streams, the global log, projection checkpoints and the
+/// transactional outbox, in WAL mode so readers never wait for the writer.
+///
+/// ```swift
+/// let store = try SQLiteEventStore(path: ".workshop/events.sqlite")
+/// let result = try store.append(to: "guest_stay-42", expected: .noStream, events: [checkedIn])
+/// let stay = try store.readStream("guest_stay-42")
+/// ```
+///
+/// Several instances, in one process or in several, may open the same file: appends are
+/// serialized by SQLite's write lock and checked against the expected version inside it.
+/// The store passes `EventStoreContract`, like `InMemoryEventStore`.
+///
+/// Global positions follow commit order. SQLite admits one writer at a time and every append
+/// assigns its positions inside its write transaction, so a transaction that commits later
+/// always holds higher positions: a reader that has seen position P will never later find a
+/// new event at or below P. Positions can have gaps (a rolled-back append may have consumed
+/// them under AUTOINCREMENT in another connection's view, and archiving deletes rows), so
+/// readers always continue after the last position they saw.
+public final class SQLiteEventStore: EventStore {
+    /// The database file.
+    public let path: String
+    public let configuration: Configuration
+    private let pool: DatabasePool
+
+    /// Opens (and creates, unless read-only) the store at `path`, running pending migrations.
+    ///
+    /// - Throws: `SQLiteEventStoreError` when the file is locked beyond the busy timeout, or
+    ///   when a read-only open finds no store; GRDB's `DatabaseError` for anything else
+    ///   (a file that is not a database, a directory that does not exist).
+    public init(path: String, configuration: Configuration = Configuration()) throws {
+        self.path = path
+        self.configuration = configuration
+        var database = GRDB.Configuration()
+        database.label = "EventStore"
+        database.readonly = configuration.readOnly
+        database.busyMode = .timeout(configuration.busyTimeout)
+        do {
+            pool = try DatabasePool(path: path, configuration: database)
+            if configuration.readOnly {
+                guard try pool.read({ try $0.tableExists("events") }) else {
+                    throw SQLiteEventStoreError.notAStore(path: path)
+                }
+            } else {
+                // Opening the pool set WAL with synchronous NORMAL on the writer; only the
+                // writer's setting matters, since only the writer commits.
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = \(configuration.durability.pragmaValue)")
+                }
+                let migrator = EventStoreSchema.migrator
+                let migrated = try pool.read { try migrator.hasCompletedMigrations($0) }
+                if !migrated { try migrator.migrate(pool) }
+            }
+        } catch {
+            throw SQLiteEventStoreError.translating(error, path: path, busyTimeout: configuration.busyTimeout)
+        }
+    }
+
+    /// Runs a read-only query on a snapshot of the database: read models of `SQLiteProjection`s
+    /// live in the same file.
+    ///
+    /// ```swift
+    /// let open = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM open_stays") ?? 0 }
+    /// ```
+    public func read<T>(_ block: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(block)
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    // MARK: Appending
+
+    /// The part of an event encoded before the write lock is taken.
+    private struct EncodedEvent {
+        let event: EventData
+        let eventID: String
+        let metadata: String
+    }
+
+    /// Thrown inside an append transaction when an insert hits an event id that is already
+    /// stored: the transaction rolls back and the append is answered by the careful path.
+    private struct RepeatedEventID: Error {}
+
+    @discardableResult
+    public func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult {
+        // Encode before taking the write lock: the lock is the store's one scarce resource.
+        let encoded = events.map {
+            EncodedEvent(event: $0, eventID: $0.eventID.uuidString, metadata: MetadataJSON.encode($0.metadata))
+        }
+        let recordedAt = configuration.clock().timeIntervalSince1970
+        do {
+            do {
+                // Fast path: trust the UNIQUE index on event_id to notice a repeated append,
+                // instead of looking every id up first.
+                return try writeImmediately { db in
+                    try self.append(db, streamID: streamID, expected: expected, events: encoded, outbox: outbox,
+                                    recordedAt: recordedAt, lookUpIDsFirst: false)
+                }
+            } catch is RepeatedEventID {
+                return try writeImmediately { db in
+                    try self.append(db, streamID: streamID, expected: expected, events: encoded, outbox: outbox,
+                                    recordedAt: recordedAt, lookUpIDsFirst: true)
+                }
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    private func append(
+        _ db: Database, streamID: String, expected: ExpectedVersion, events: [EncodedEvent], outbox: [OutboxMessage],
+        recordedAt: Double, lookUpIDsFirst: Bool
+    ) throws -> AppendResult {
+        if lookUpIDsFirst, let repeated = try repeatedAppend(db, streamID: streamID, events: events) {
+            return repeated
+        }
+        let current = try Self.streamState(db, streamID)
+        guard expected.isSatisfied(by: current) else {
+            // A retry of an append that did land looks like a conflict: answer it as the retry
+            // it is (the same rule as InMemoryEventStore: ids are checked before versions).
+            if !lookUpIDsFirst, let repeated = try repeatedAppend(db, streamID: streamID, events: events) {
+                return repeated
+            }
+            throw WrongExpectedVersion(streamID: streamID, expected: expected, actual: current)
+        }
+        guard !events.isEmpty else { return AppendResult(nextExpectedVersion: current.version, positions: []) }
+
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var positions: [Int64] = []
+        positions.reserveCapacity(events.count)
+        var version = current.version
+        for event in events {
+            version += 1
+            do {
+                try insert.execute(arguments: [
+                    streamID, version, event.eventID, event.event.eventType, event.event.schemaVersion,
+                    event.event.data, event.metadata, recordedAt,
+                ])
+            } catch let error as DatabaseError
+                where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE && (error.message ?? "").contains("event_id")
+            {
+                throw RepeatedEventID()
+            }
+            positions.append(db.lastInsertedRowID)
+        }
+        if !outbox.isEmpty {
+            // A message id already in the outbox is the same message queued again: keep the first.
+            let enqueue = try db.cachedStatement(sql: """
+                INSERT INTO outbox (message_id, destination, message_type, payload, headers, created_position)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING
+                """)
+            let createdPosition = positions.last ?? 0
+            for message in outbox {
+                try enqueue.execute(arguments: [
+                    message.messageID, message.destination, message.messageType, message.payload,
+                    MetadataJSON.encode(message.headers), createdPosition,
+                ])
+            }
+        }
+        return AppendResult(nextExpectedVersion: version, positions: positions)
+    }
+
+    /// The earlier append that `events` repeats, if every id is stored, in order, in this
+    /// stream; nil when none is stored. Throws `DuplicateEventIDs` for a partial repeat or ids
+    /// stored in another stream.
+    private func repeatedAppend(_ db: Database, streamID: String, events: [EncodedEvent]) throws -> AppendResult? {
+        guard !events.isEmpty else { return nil }
+        let lookup = try db.cachedStatement(sql: "SELECT position, stream_id, stream_version FROM events WHERE event_id = ?")
+        var matches: [RecordedEvent] = []
+        var elsewhere: [UUID] = []
+        for event in events {
+            try lookup.forEachRow(arguments: [event.eventID]) { columns in
+                guard columns.text(1) == streamID, let position = columns.int64(0), let version = columns.int64(2) else {
+                    elsewhere.append(event.event.eventID)
+                    return false
+                }
+                // Only the id, version and position take part in the comparison below.
+                matches.append(RecordedEvent(
+                    eventID: event.event.eventID, streamID: streamID, streamVersion: version, position: position,
+                    recordedAt: Date(timeIntervalSince1970: 0), eventType: event.event.eventType,
+                    schemaVersion: event.event.schemaVersion, data: Data(), metadata: EventMetadata()))
+                return false
+            }
+        }
+        guard elsewhere.isEmpty else {
+            throw DuplicateEventIDs(streamID: streamID, eventIDs: matches.map(\.eventID) + elsewhere)
+        }
+        matches.sort { $0.streamVersion < $1.streamVersion }
+        // The rule itself is shared with the in-memory store, so both stores agree on it.
+        return try InMemoryEventStore.repeatedAppend(of: events.map(\.event), in: matches, streamID: streamID)
+    }
+
+    private static func streamState(_ db: Database, _ streamID: String) throws -> StreamState {
+        let statement = try db.cachedStatement(sql: """
+            SELECT stream_version FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1
+            """)
+        var state = StreamState.noStream
+        try statement.forEachRow(arguments: [streamID]) { columns in
+            if let version = columns.int64(0) { state = .exists(version: version) }
+            return false
+        }
+        return state
+    }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction on the writer connection.
+    ///
+    /// Why IMMEDIATE: an append reads (the stream's version) and then writes. In a DEFERRED
+    /// transaction the read takes a snapshot first; if another connection commits before this
+    /// one upgrades to a writer, the upgrade fails with SQLITE_BUSY at once, because waiting
+    /// could never make that snapshot current again, so SQLite ignores the busy timeout there.
+    /// IMMEDIATE takes the write lock before the first read: concurrent appenders queue on the
+    /// busy timeout instead of failing, and the version they check is the one they write after.
+    func writeImmediately<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            try db.beginTransaction(.immediate)
+            let result: T
+            do {
+                result = try body(db)
+                try db.commit()
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
+            }
+            return result
+        }
+    }
+
+    func translated(_ error: any Error) -> any Error {
+        SQLiteEventStoreError.translating(error, path: path, busyTimeout: configuration.busyTimeout)
+    }
+
+    // MARK: Reading
+
+    static let eventColumns =
+        "position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at"
+
+    /// Reads a stream. A damaged row anywhere in the requested range throws `UnreadableEvent`:
+    /// a partial stream would silently give its decider the wrong state.
+    public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
+        guard limit > 0 else { return [] }
+        let sql = switch direction {
+        case .forward:
+            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?"
+        case .backward:
+            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?"
+        }
+        let start = version ?? (direction == .forward ? 1 : Int64.max)
+        do {
+            return try pool.read { db in
+                var events: [RecordedEvent] = []
+                try db.cachedStatement(sql: sql).forEachRow(arguments: [streamID, start, Int64(limit)]) { columns in
+                    events.append(try Self.recordedEvent(columns))
+                    return true
+                }
+                return events
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// Reads the global log. A damaged row ends the page before it; when it is the first row
+    /// of the page, `UnreadableEvent` is thrown naming its position and stream, and the reader
+    /// may skip it with `readAll(after: error.position, limit:)`. So a reader never loses good
+    /// events that come before a damaged one.
+    public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
+        guard limit > 0 else { return [] }
+        do {
+            return try pool.read { db in
+                var events: [RecordedEvent] = []
+                events.reserveCapacity(min(limit, 1024))
+                let statement = try db.cachedStatement(sql: """
+                    SELECT \(Self.eventColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?
+                    """)
+                try statement.forEachRow(arguments: [position, Int64(limit)]) { columns in
+                    do {
+                        events.append(try Self.recordedEvent(columns))
+                        return true
+                    } catch where !events.isEmpty {
+                        return false
+                    }
+                }
+                return events
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// Decodes one row of `eventColumns`, checking every column's type: rows edited by hand,
+    /// or damaged, must give an error naming where they are, never a crash or a wrong value.
+    static func recordedEvent(_ columns: StatementColumns) throws(UnreadableEvent) -> RecordedEvent {
+        let position = columns.int64(0) ?? 0
+        let streamID = columns.text(1)
+        let eventType = columns.text(4)
+        let schemaVersion = columns.int64(5)
+        func unreadable(_ reason: String) -> UnreadableEvent {
+            UnreadableEvent(position: position, streamID: streamID ?? "?", eventType: eventType ?? "?",
+                            schemaVersion: schemaVersion.map { Int($0) } ?? 0, reason: reason)
+        }
+        func column(_ name: String, _ index: Int32, expected: String) -> UnreadableEvent {
+            unreadable("column \(name) holds \(columns.typeName(index)), expected \(expected)")
+        }
+        guard let streamID else { throw column("stream_id", 1, expected: "text") }
+        guard let eventType else { throw column("event_type", 4, expected: "text") }
+        guard let schemaVersion else { throw column("schema_version", 5, expected: "an integer") }
+        guard let streamVersion = columns.int64(2) else { throw column("stream_version", 2, expected: "an integer") }
+        guard let eventID = columns.uuid(3) else {
+            throw columns.type(3) == SQLITE_TEXT
+                ? unreadable("column event_id is not a UUID: '\(columns.text(3) ?? "")'")
+                : column("event_id", 3, expected: "a UUID as text")
+        }
+        guard let data = columns.data(6) else { throw column("data", 6, expected: "a blob") }
+        guard let recordedAt = columns.double(8) else { throw column("recorded_at", 8, expected: "seconds since 1970") }
+        let metadata: EventMetadata
+        switch columns.withText(7, { bytes in MetadataJSON.decodeMetadata(bytes).map { .success($0) } ?? Self.decodeMetadataSlowly(bytes) }) {
+        case .some(.success(let decoded)): metadata = decoded
+        case .some(.failure(let error)): throw unreadable("column metadata is not valid metadata JSON (\(error))")
+        case .none: throw column("metadata", 7, expected: "JSON text")
+        }
+        return RecordedEvent(
+            eventID: eventID, streamID: streamID, streamVersion: streamVersion, position: position,
+            recordedAt: Date(timeIntervalSince1970: recordedAt), eventType: eventType,
+            schemaVersion: Int(schemaVersion), data: data, metadata: metadata)
+    }
+
+    /// The reference decoder, for metadata the fast reader declined.
+    private static func decodeMetadataSlowly(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<EventMetadata, any Error> {
+        Result(catching: { try JSONDecoder().decode(EventMetadata.self, from: Data(buffer: bytes)) })
+    }
+
+    public func streamState(_ streamID: String) throws -> StreamState {
+        do {
+            return try pool.read { try Self.streamState($0, streamID) }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    /// The highest position ever assigned, even if that event has since been archived.
+    public func headPosition() throws -> Int64 {
+        do {
+            return try pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    // MARK: Outbox
+
+    public func pendingOutbox(limit: Int) throws -> [PendingMessage] {
+        guard limit > 0 else { return [] }
+        do {
+            return try pool.read { db in
+                let statement = try db.cachedStatement(sql: """
+                    SELECT sequence, message_id, destination, message_type, payload, headers, attempts
+                    FROM outbox WHERE delivered_at IS NULL ORDER BY sequence LIMIT ?
+                    """)
+                var messages: [PendingMessage] = []
+                try statement.forEachRow(arguments: [Int64(limit)]) { columns in
+                    let sequence = columns.int64(0) ?? 0
+                    guard let messageID = columns.text(1), let destination = columns.text(2),
+                          let messageType = columns.text(3), let payload = columns.data(4),
+                          let headers = Self.headers(columns, 5)
+                    else {
+                        throw UnreadableOutboxMessage(sequence: sequence, path: path)
+                    }
+                    messages.append(PendingMessage(
+                        sequence: sequence,
+                        message: OutboxMessage(messageID: messageID, destination: destination, messageType: messageType,
+                                               payload: payload, headers: headers),
+                        attempts: Int(columns.int64(6) ?? 0)))
+                    return true
+                }
+                return messages
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+
+    private static func headers(_ columns: StatementColumns, _ index: Int32) -> [String: String]? {
+        let decoded = columns.withText(index) { bytes in
+            MetadataJSON.decodeMap(bytes) ?? (try? JSONDecoder().decode([String: String].self, from: Data(buffer: bytes)))
+        }
+        return decoded ?? nil
+    }
+
+    public func markDelivered(sequences: [Int64]) throws {
+        guard !sequences.isEmpty else { return }
+        let now = configuration.clock().timeIntervalSince1970
+        do {
+            try writeImmediately { db in
+                let statement = try db.cachedStatement(sql: """
+                    UPDATE outbox SET delivered_at = ? WHERE sequence = ? AND delivered_at IS NULL
+                    """)
+                for sequence in sequences {
+                    try statement.execute(arguments: [now, sequence])
+                }
+            }
+        } catch {
+            throw translated(error)
+        }
+    }
+}
+
+/// An outbox row whose columns do not hold what the outbox wrote.
+public struct UnreadableOutboxMessage: Error, Sendable, Hashable, CustomStringConvertible {
+    public let sequence: Int64
+    public let path: String
+
+    public var description: String {
+        "Cannot read outbox message \(sequence) in \(path): a column is missing or holds the wrong type. Fix or delete the row; nothing was sent."
+    }
+}
