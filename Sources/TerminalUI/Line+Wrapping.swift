@@ -24,8 +24,10 @@ enum WordWrapper {
         guard width > 0 else { return [] }
         let indent = min(max(0, hangingIndent), width - 1)
         var lines: [[StyledCharacter]] = []
-        var current: [StyledCharacter] = []
-        var currentWidth = 0
+        // Leading spaces are indentation (a log line, a nested item): keep them on the first line.
+        let leading = characters.prefix { $0.character == " " }.prefix(width - 1)
+        var current = Array(leading)
+        var currentWidth = leading.count
         var lineHasText = false
         var pendingSpace: StyledCharacter?
 
@@ -36,7 +38,7 @@ enum WordWrapper {
             lineHasText = false
         }
 
-        for word in words(in: characters) {
+        for word in words(in: characters.dropFirst(leading.count)) {
             if let space = word.space {
                 // Keep one separator with its style, so an underlined phrase stays joined;
                 // it is dropped when the next word starts a new line.
@@ -78,7 +80,7 @@ enum WordWrapper {
     }
 
     /// Alternating words and single separators; runs of spaces collapse into one.
-    private static func words(in characters: [StyledCharacter]) -> [Word] {
+    private static func words(in characters: some Sequence<StyledCharacter>) -> [Word] {
         var result: [Word] = []
         var word: [StyledCharacter] = []
         for character in characters {

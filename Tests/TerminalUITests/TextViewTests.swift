@@ -41,4 +41,9 @@ struct TextViewTests {
         let wrapped = Line("世界 世界").wrapped(width: 5)
         #expect(wrapped.map(\.plainText) == ["世界", "世界"])
     }
+
+    @Test func wrappingKeepsALinesLeadingIndentOnItsFirstLine() {
+        let wrapped = Line("    indented text here").wrapped(width: 12)
+        #expect(wrapped.map(\.plainText) == ["    indented", "text here"])
+    }
 }
