@@ -68,7 +68,11 @@ let package = Package(
             path: "Tests/Support/StoreCrashChild"
         ),
 
-        .testTarget(name: "EventSourcingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
+        .testTarget(
+            name: "EventSourcingTests",
+            dependencies: ["EventSourcing", "EventSourcingTesting"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "EventSourcingSQLiteTests",
             dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]

@@ -24,10 +24,11 @@ public struct EventCodec<Event>: Sendable {
         let decode: @Sendable (Data) throws -> Event
     }
 
-    /// Rewrites the JSON of `eventType` at `fromVersion` into version `fromVersion + 1`, possibly
-    /// under a new type name (a rename).
+    /// Rewrites the JSON of one stored type and version into the next version, possibly under a
+    /// new type name (a rename, whose versions then count from the new name's).
     private struct Upcaster: Sendable {
-        let renamedTo: String?
+        let targetType: String
+        let targetVersion: Int
         let transform: @Sendable (JSONValue, EventMetadata) throws -> JSONValue
     }
 
@@ -62,18 +63,23 @@ public struct EventCodec<Event>: Sendable {
             decode: { data in embed(try JSONDecoder().decode(Payload.self, from: data)) }))
     }
 
-    /// Registers the step from `fromVersion` to `fromVersion + 1` of `eventType`. Give
-    /// `renamedTo` when the type was renamed in that step; older names then read as the new one.
+    /// Registers the step from `fromVersion` to `fromVersion + 1` of `eventType`.
     public mutating func upcast(
-        _ eventType: String, from fromVersion: Int, renamedTo: String? = nil,
+        _ eventType: String, from fromVersion: Int,
         _ transform: @escaping @Sendable (JSONValue, EventMetadata) throws -> JSONValue
     ) {
-        upcasters[UpcasterKey(eventType: eventType, fromVersion: fromVersion)] = Upcaster(renamedTo: renamedTo, transform: transform)
+        upcasters[UpcasterKey(eventType: eventType, fromVersion: fromVersion)] =
+            Upcaster(targetType: eventType, targetVersion: fromVersion + 1, transform: transform)
     }
 
-    /// Registers a pure rename: the old name's JSON, unchanged, is read as `newName`.
-    public mutating func rename(_ oldName: String, version: Int = 1, to newName: String) {
-        upcast(oldName, from: version, renamedTo: newName) { json, _ in json }
+    /// Registers a rename: `oldName` at `version` reads as `newName` at `newVersion`, after
+    /// `transform` (by default the JSON is kept as it is). Both names then read as one type.
+    public mutating func rename(
+        _ oldName: String, version: Int = 1, to newName: String, newVersion: Int = 1,
+        _ transform: @escaping @Sendable (JSONValue, EventMetadata) throws -> JSONValue = { json, _ in json }
+    ) {
+        upcasters[UpcasterKey(eventType: oldName, fromVersion: version)] =
+            Upcaster(targetType: newName, targetVersion: newVersion, transform: transform)
     }
 
     static var encoder: JSONEncoder {
@@ -114,8 +120,8 @@ public struct EventCodec<Event>: Sendable {
             } catch {
                 throw unreadable("upcasting from v\(version) failed: \(error)")
             }
-            eventType = upcaster.renamedTo ?? eventType
-            version += 1
+            eventType = upcaster.targetType
+            version = upcaster.targetVersion
         }
         guard let index = byType[eventType] else {
             throw unreadable("unknown event type '\(eventType)'")
