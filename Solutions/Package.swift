@@ -9,7 +9,7 @@ import PackageDescription
 /// The exercise modules, in curriculum order (the same order as workshop.json).
 let exercises = [
     // Stage 1: modelling
-    "Facts", "Decider", "ShortStreams",
+    "Facts", "Decider", "ShortStreams", "Boundary",
 ]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
