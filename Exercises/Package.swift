@@ -14,6 +14,8 @@ import PackageDescription
 let exercises = [
     // Stage 1: modelling
     "Facts", "Decider", "ShortStreams", "Boundary",
+    // Stage 2: versioning
+    "NewField",
 ]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
