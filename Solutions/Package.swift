@@ -11,7 +11,7 @@ let exercises = [
     // Stage 1: modelling
     "Facts", "Decider", "ShortStreams", "Boundary",
     // Stage 2: versioning
-    "NewField",
+    "NewField", "Upcasting",
 ]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
