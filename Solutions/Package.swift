@@ -11,8 +11,14 @@ let exercises = [
     // Stage 1: modelling
     "Facts", "Decider", "ShortStreams", "Boundary",
     // Stage 2: versioning
-    "NewField", "Upcasting",
+    "NewField", "Upcasting", "Renaming",
+    // Stage 3: projections
+    "ReadModel",
 ]
+
+/// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
+/// keeps its one-second feedback loop.
+let usesSQLite: Set<String> = []
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
 /// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).
@@ -23,6 +29,12 @@ let app = URL(fileURLWithPath: #filePath)
 
 let eventSourcing = Target.Dependency.product(name: "EventSourcing", package: app)
 let eventSourcingTesting = Target.Dependency.product(name: "EventSourcingTesting", package: app)
+let eventSourcingSQLite = Target.Dependency.product(name: "EventSourcingSQLite", package: app)
+
+/// The SQLite store for the exercises that need it, nothing for the others.
+func sqlite(_ module: String) -> [Target.Dependency] {
+    usesSQLite.contains(module) ? [eventSourcingSQLite] : []
+}
 
 let package = Package(
     name: "Solutions",
@@ -30,10 +42,10 @@ let package = Package(
     dependencies: [.package(path: "..")],
     targets: exercises.flatMap { module -> [Target] in
         [
-            .target(name: module, dependencies: [eventSourcing], path: "Sources/\(module)"),
+            .target(name: module, dependencies: [eventSourcing] + sqlite(module), path: "Sources/\(module)"),
             .executableTarget(
                 name: "\(module)Check",
-                dependencies: [.target(name: module), eventSourcing, eventSourcingTesting],
+                dependencies: [.target(name: module), eventSourcing, eventSourcingTesting] + sqlite(module),
                 path: "Checks/\(module)Check"
             ),
         ]
