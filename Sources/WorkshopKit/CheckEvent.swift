@@ -1,0 +1,12 @@
+/// What a check is doing, as it goes: the TUI shows "Checking facts…" on the first event, which
+/// arrives before any process starts.
+public enum CheckEvent: Sendable, Equatable {
+    /// Sent at once, before the build starts.
+    case checking(exercise: String, workspace: Workspace)
+    /// The build is running.
+    case building
+    /// The build succeeded; the check program is running.
+    case running
+    /// The result. Not sent when the check was cancelled.
+    case finished(CheckOutcome)
+}

@@ -1,0 +1,181 @@
+import EventSourcingTesting
+import Foundation
+
+/// Builds and checks one exercise in child processes: `swift build --product <Module>Check`,
+/// then the check program with its report in a temporary file.
+///
+/// ```swift
+/// let runner = Runner(paths: paths)
+/// let outcome = try await runner.check(exercise, in: .exercises) { event in ... }
+/// ```
+///
+/// Each exercise is its own build product, so one that does not compile never blocks another.
+/// Exercises and Solutions build in separate scratch folders and can build at the same time.
+/// Cancelling the calling task (a newer save) kills the running child and its process group.
+public struct Runner: Sendable {
+    public let paths: ProjectPaths
+    public let configuration: RunnerConfiguration
+
+    public init(paths: ProjectPaths, configuration: RunnerConfiguration = RunnerConfiguration()) {
+        self.paths = paths
+        self.configuration = configuration
+    }
+
+    /// The build folder of a workspace.
+    public func scratch(for workspace: Workspace) -> URL {
+        (configuration.scratchBase ?? paths.root).appending(path: ".build-\(workspace.rawValue)", directoryHint: .isDirectory)
+    }
+
+    /// Builds and checks `exercise` in `workspace`, reporting progress to `onEvent`; the first
+    /// event (`.checking`) is sent before anything starts.
+    ///
+    /// - Throws: `CancellationError` only, when the calling task was cancelled.
+    public func check(
+        _ exercise: Exercise, in workspace: Workspace = .exercises,
+        onEvent: @Sendable (CheckEvent) -> Void = { _ in }
+    ) async throws -> CheckOutcome {
+        try await check(exercise, package: paths.folder(of: workspace), scratch: scratch(for: workspace),
+                        workspace: workspace, onEvent: onEvent)
+    }
+
+    /// The same check as a stream of events, ending with `.finished`. Stopping the iteration
+    /// (or cancelling the consuming task) cancels the check.
+    public func events(for exercise: Exercise, in workspace: Workspace = .exercises) -> AsyncStream<CheckEvent> {
+        let (stream, continuation) = AsyncStream<CheckEvent>.makeStream()
+        continuation.yield(.checking(exercise: exercise.id, workspace: workspace))
+        let task = Task {
+            let outcome = try? await check(exercise, in: workspace) { event in
+                if case .checking = event { return }
+                continuation.yield(event)
+            }
+            if let outcome, !Task.isCancelled { continuation.yield(.finished(outcome)) }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Checks `exercise` in any package laid out like `Exercises/` (verify uses a scratch copy).
+    public func check(
+        _ exercise: Exercise, package: URL, scratch: URL, workspace: Workspace,
+        onEvent: @Sendable (CheckEvent) -> Void = { _ in }
+    ) async throws -> CheckOutcome {
+        onEvent(.checking(exercise: exercise.id, workspace: workspace))
+        let started = ContinuousClock.now
+        var outcome = CheckOutcome(exercise: exercise.id, workspace: workspace, status: .failed)
+
+        onEvent(.building)
+        let build: ChildResult
+        do {
+            build = try await self.build(product: exercise.checkProduct, package: package, scratch: scratch)
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            outcome.status = .compileError
+            outcome.note = "\(error)"
+            outcome.seconds = ChildProcess.seconds(since: started)
+            return outcome
+        }
+        if build.cancelled { throw CancellationError() }
+        outcome.buildSeconds = build.seconds
+        let buildOutput = build.output.text
+        outcome.diagnostics = Diagnostic.parse(buildOutput, paths: paths)
+        guard build.succeeded else {
+            outcome.status = build.timedOut ? .timedOut : .compileError
+            outcome.note = build.timedOut
+                ? "The build took longer than \(Self.describe(configuration.buildTimeout)) and was stopped."
+                : (outcome.diagnostics.contains { $0.severity == .error } ? nil : "The build failed; see the output.")
+            outcome.output = buildOutput
+            outcome.seconds = ChildProcess.seconds(since: started)
+            return outcome
+        }
+
+        onEvent(.running)
+        try await run(exercise, scratch: scratch, into: &outcome)
+        outcome.seconds = ChildProcess.seconds(since: started)
+        return outcome
+    }
+
+    private func run(_ exercise: Exercise, scratch: URL, into outcome: inout CheckOutcome) async throws {
+        let report = FileManager.default.temporaryDirectory.appending(path: "workshop-report-\(UUID().uuidString).jsonl")
+        _ = FileManager.default.createFile(atPath: report.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: report) }
+        var environment = Self.childEnvironment
+        environment["WORKSHOP_REPORT"] = report.path
+        let executable = scratch.appending(path: "debug/\(exercise.checkProduct)").path
+        let result: ChildResult
+        do {
+            result = try await ChildProcess.run(
+                executable, arguments: [], environment: environment, directory: paths.root,
+                timeout: configuration.runTimeout, outputLimit: configuration.outputLimit)
+        } catch {
+            outcome.status = .crashed
+            outcome.note = "\(error)"
+            return
+        }
+        if result.cancelled { throw CancellationError() }
+        outcome.output = result.output.text
+
+        var ended: (passed: Int, failed: Int)?
+        let decoder = ReportLine.decoder
+        let text = (try? Data(contentsOf: report)) ?? Data()
+        for line in text.split(separator: 0x0A) where !line.isEmpty {
+            guard let entry = try? decoder.decode(ReportLine.self, from: Data(line)) else { continue }
+            switch entry {
+            case .check(let check): outcome.tests.append(check)
+            case .step(let step): outcome.trace.append(step)
+            case .end(let passed, let failed): ended = (passed, failed)
+            }
+        }
+        if result.timedOut {
+            outcome.status = .timedOut
+            outcome.note = "The checks ran longer than \(Self.describe(configuration.runTimeout)) and were stopped: look for a loop that never ends."
+        } else if let ended, result.signal == nil {
+            outcome.status = ended.failed == 0 && result.exitStatus == 0 ? .passed : .failed
+        } else {
+            outcome.status = .crashed
+            let how = result.signal.map { "signal \($0)\($0 == SIGILL || $0 == SIGTRAP ? ", a Swift runtime trap such as an index out of range, a force unwrap of nil or a fatalError" : "")" }
+                ?? "exit status \(result.exitStatus ?? -1)"
+            outcome.note = "The check program stopped before it finished (\(how)). The checks reported before the crash are shown; the output tells where it stopped."
+        }
+    }
+
+    /// Runs `swift build` for one product. Skips dependency resolution when it is known to be
+    /// up to date (it costs about 0.7 s per build), and retries with resolution when SwiftPM
+    /// says it is needed after all.
+    func build(product: String, package: URL, scratch: URL) async throws -> ChildResult {
+        let arguments = ["build", "--package-path", package.path, "--scratch-path", scratch.path, "--product", product]
+        let skipResolution = Self.resolutionIsCurrent(package: package, scratch: scratch)
+        let first = try await ChildProcess.run(
+            configuration.swift, arguments: arguments + (skipResolution ? ["--disable-automatic-resolution"] : []),
+            environment: Self.childEnvironment, directory: paths.root,
+            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit)
+        guard skipResolution, !first.succeeded, !first.timedOut, !first.cancelled,
+              Diagnostic.parse(first.output.text, paths: nil).isEmpty else { return first }
+        return try await ChildProcess.run(
+            configuration.swift, arguments: arguments, environment: Self.childEnvironment, directory: paths.root,
+            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit)
+    }
+
+    static func resolutionIsCurrent(package: URL, scratch: URL) -> Bool {
+        func modified(_ url: URL) -> Date? {
+            (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+        }
+        guard let manifest = modified(package.appending(path: "Package.swift")),
+              let resolved = modified(package.appending(path: "Package.resolved")),
+              let state = modified(scratch.appending(path: "workspace-state.json")) else { return false }
+        return resolved >= manifest && state >= manifest
+    }
+
+    static var childEnvironment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        environment["WORKSHOP_REPORT"] = nil
+        return environment
+    }
+
+    static func describe(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    }
+}

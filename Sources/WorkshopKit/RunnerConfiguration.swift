@@ -1,0 +1,28 @@
+import Foundation
+
+/// Limits and locations for the runner's child processes.
+public struct RunnerConfiguration: Sendable, Hashable {
+    /// A build that takes longer is stopped: `timed_out`. The first build of a fresh clone
+    /// compiles the libraries too, hence the generous default.
+    public var buildTimeout: Duration
+    /// A check program that takes longer is stopped: `timed_out` (an endless loop).
+    public var runTimeout: Duration
+    /// Bytes of output kept per child (head and tail; the middle is counted and dropped).
+    public var outputLimit: Int
+    /// Where the build folders go (`.build-exercises`, `.build-solutions`); the project root
+    /// when nil. Tests share one folder between copies of a fixture to stay fast.
+    public var scratchBase: URL?
+    /// The `swift` executable, found on PATH unless a path is given.
+    public var swift: String
+
+    public init(
+        buildTimeout: Duration = .seconds(600), runTimeout: Duration = .seconds(15), outputLimit: Int = 64 * 1024,
+        scratchBase: URL? = nil, swift: String = "swift"
+    ) {
+        self.buildTimeout = buildTimeout
+        self.runTimeout = runTimeout
+        self.outputLimit = outputLimit
+        self.scratchBase = scratchBase
+        self.swift = swift
+    }
+}

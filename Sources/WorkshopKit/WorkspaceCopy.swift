@@ -1,0 +1,45 @@
+import Foundation
+
+/// Copies a workspace package (`Exercises/`, `Solutions/`) elsewhere so it still builds: its
+/// relative `.package(path: "..")` dependency is rewritten to the absolute path it meant.
+///
+/// `workshop verify` builds pristine copies this way under `.workshop/`, so the learner's edits
+/// never affect it; the tests copy fixture workspaces into temporary folders.
+public enum WorkspaceCopy {
+    /// Copies `source` to `destination` (replacing it), leaving out build folders and
+    /// `Package.resolved`-free state, and rewrites the manifest's relative package paths.
+    public static func copy(_ source: URL, to destination: URL) throws {
+        let files = FileManager.default
+        if files.fileExists(atPath: destination.path) { try files.removeItem(at: destination) }
+        try files.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try files.copyItem(at: source, to: destination)
+        for entry in (try? files.contentsOfDirectory(atPath: destination.path)) ?? [] where entry.hasPrefix(".build") || entry == ".swiftpm" {
+            try files.removeItem(at: destination.appending(path: entry))
+        }
+        try rewriteManifest(in: destination, originalFolder: source)
+    }
+
+    /// Rewrites `.package(path: "relative")` in `folder/Package.swift` to the absolute path
+    /// that `relative` meant when seen from `originalFolder`.
+    public static func rewriteManifest(in folder: URL, originalFolder: URL) throws {
+        let manifest = folder.appending(path: "Package.swift")
+        let text = try String(contentsOf: manifest, encoding: .utf8)
+        let rewritten = rewritingPackagePaths(text, base: originalFolder)
+        if rewritten != text { try rewritten.write(to: manifest, atomically: true, encoding: .utf8) }
+    }
+
+    static func rewritingPackagePaths(_ text: String, base: URL) -> String {
+        var result = ""
+        var rest = text[...]
+        let marker = ".package(path: \""
+        while let start = rest.range(of: marker) {
+            result += rest[..<start.upperBound]
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let path = String(rest[..<end])
+            result += path.hasPrefix("/") ? path : URL(filePath: base.path + "/" + path, directoryHint: .isDirectory).standardizedFileURL.path
+            rest = rest[end...]
+        }
+        return result + rest
+    }
+}

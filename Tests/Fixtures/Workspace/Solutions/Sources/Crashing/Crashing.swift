@@ -1,0 +1,4 @@
+/// The last room of a floor.
+public func lastRoom(_ rooms: [Int]) -> Int {
+    rooms[rooms.count - 1]
+}
