@@ -13,7 +13,7 @@ let exercises = [
     // Stage 2: versioning
     "NewField", "Upcasting", "Renaming",
     // Stage 3: projections
-    "ReadModel",
+    "ReadModel", "Idempotency",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
