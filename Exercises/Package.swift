@@ -15,7 +15,7 @@ let exercises = [
     // Stage 1: modelling
     "Facts", "Decider", "ShortStreams", "Boundary",
     // Stage 2: versioning
-    "NewField", "Upcasting", "Renaming",
+    "NewField", "Upcasting", "Renaming", "StreamTransform",
     // Stage 3: projections
     "ReadModel", "Idempotency",
 ]

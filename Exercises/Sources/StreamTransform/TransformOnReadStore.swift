@@ -1,0 +1,34 @@
+import EventSourcing
+
+/// An event store whose stay streams are read through `StayStreamTransform`. Appends, the
+/// global log and everything else go to the wrapped store unchanged.
+///
+/// Decorating the store keeps the transform in one place: the command handler, and anything
+/// else that loads a stay, reads the transformed stream without knowing it.
+public struct TransformOnReadStore: EventStore {
+    public let base: any EventStore
+
+    public init(base: any EventStore) {
+        self.base = base
+    }
+
+    public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
+        guard streamID.hasPrefix("guest_stay-"), version == nil, direction == .forward, limit == Int.max else {
+            return try base.readStream(streamID, from: version, direction: direction, limit: limit)
+        }
+        return try StayStreamTransform.apply(base.readStream(streamID, from: nil, direction: .forward, limit: Int.max))
+    }
+
+    public func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult {
+        try base.append(to: streamID, expected: expected, events: events, outbox: outbox)
+    }
+
+    public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
+        try base.readAll(after: position, limit: limit)
+    }
+
+    public func streamState(_ streamID: String) throws -> StreamState { try base.streamState(streamID) }
+    public func headPosition() throws -> Int64 { try base.headPosition() }
+    public func pendingOutbox(limit: Int) throws -> [PendingMessage] { try base.pendingOutbox(limit: limit) }
+    public func markDelivered(sequences: [Int64]) throws { try base.markDelivered(sequences: sequences) }
+}
