@@ -17,7 +17,7 @@ let exercises = [
     // Stage 2: versioning
     "NewField", "Upcasting", "Renaming", "StreamTransform",
     // Stage 3: projections
-    "ReadModel", "Idempotency", "ReadYourWrites",
+    "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
