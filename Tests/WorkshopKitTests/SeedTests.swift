@@ -1,0 +1,85 @@
+import EventSourcing
+import EventSourcingSQLite
+import Foundation
+import Testing
+@testable import WorkshopKit
+
+/// The seeded hotel history: deterministic, realistic in shape, and stored exactly.
+@Suite struct SeedTests {
+    /// The first `count` events of a history, in append order, with their streams.
+    func events(seed: UInt64, count: Int) -> [(stream: String, event: EventData)] {
+        var history = HotelHistory(seed: seed, targetEvents: count)
+        var events: [(stream: String, event: EventData)] = []
+        while events.count < count {
+            for segment in history.nextDay() {
+                events += segment.events.map { (segment.streamID, $0) }
+            }
+        }
+        return Array(events.prefix(count))
+    }
+
+    @Test func theSameSeedGivesTheSameEvents() {
+        let first = events(seed: 7, count: 3_000), second = events(seed: 7, count: 3_000)
+        #expect(first.map(\.stream) == second.map(\.stream))
+        #expect(first.map(\.event) == second.map(\.event))
+    }
+
+    @Test func anotherSeedGivesAnotherHistory() {
+        #expect(events(seed: 7, count: 500).map(\.event) != events(seed: 8, count: 500).map(\.event))
+    }
+
+    @Test func aYearMixesOlderAndNewerSchemaVersions() {
+        let all = events(seed: 2026, count: 20_000).map(\.event)
+        let checkIns = all.filter { $0.eventType == "GuestCheckedIn" }
+        #expect(checkIns.contains { $0.schemaVersion == 1 })
+        #expect(checkIns.contains { $0.schemaVersion == 2 })
+        let charges = all.filter { $0.eventType == "ChargeRecorded" }.map { String(decoding: $0.data, as: UTF8.self) }
+        #expect(charges.contains { !$0.contains("currency") })
+        #expect(charges.contains { $0.contains("currency") })
+        let types = Set(all.map(\.eventType))
+        #expect(types.isSuperset(of: ["PaymentRecorded", "PaymentReceived", "GroupCheckoutInitiated", "GroupCheckoutCompleted",
+                                      "RoomReserved", "ReservationCancelled", "GuestCheckoutFailed", "GuestCheckedOut"]))
+    }
+
+    @Test func everyEventCarriesCorrelationAndCausation() {
+        let all = events(seed: 2026, count: 5_000).map(\.event)
+        #expect(all.allSatisfy { $0.metadata.correlationID != nil && $0.metadata.causationID != nil })
+        // A group checkout's stays are checked out in the group's flow, caused by its start.
+        let initiated = all.filter { $0.eventType == "GroupCheckoutInitiated" }
+        #expect(!initiated.isEmpty)
+        for start in initiated {
+            let caused = all.filter { $0.metadata.causationID == start.eventID.uuidString }
+            #expect(caused.contains { $0.eventType == "GuestCheckedOut" })
+            #expect(caused.allSatisfy { $0.metadata.correlationID == start.metadata.correlationID })
+        }
+    }
+
+    @Test func theSeederWritesExactlyTheEventsAskedForWithContiguousStreamVersions() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "seed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appending(path: "sample.sqlite").path
+        var reported: [Int] = []
+        let summary = try SampleStoreSeeder(events: 2_345, seed: 11).seed(path: path) { reported.append($0) }
+        #expect(summary.events == 2_345)
+        #expect(reported.last == 2_345)
+
+        let store = try SQLiteEventStore(path: path)
+        let log = try store.readAll(after: 0, limit: Int.max)
+        #expect(log.count == 2_345)
+        #expect(Set(log.map(\.streamID)).count == summary.streams)
+        var versions: [String: [Int64]] = [:]
+        for event in log { versions[event.streamID, default: []].append(event.streamVersion) }
+        for (stream, seen) in versions {
+            #expect(seen == Array(1...Int64(seen.count)), "\(stream) has versions \(seen)")
+        }
+        // Same seed, same store: ids, data, metadata and recorded times included.
+        let expected = events(seed: 11, count: 2_345)
+        #expect(log.map(\.eventID) == expected.map(\.event.eventID))
+        #expect(log.map(\.streamID) == expected.map(\.stream))
+        #expect(log.first?.recordedAt ?? .distantPast >= HotelHistory.firstDay)
+
+        // Seeding again replaces the store instead of adding to it.
+        try SampleStoreSeeder(events: 100, seed: 11).seed(path: path)
+        #expect(try SQLiteEventStore(path: path).headPosition() == 100)
+    }
+}
