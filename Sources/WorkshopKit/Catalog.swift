@@ -135,6 +135,10 @@ public struct Catalog: Sendable, Hashable {
                 let (line, column) = lineAndColumn(of: index, in: data)
                 return "invalid JSON at line \(line), column \(column)\(underlying.map { ": \($0)" } ?? "")"
             }
+            if let syntax = JSONSyntax.firstError(in: Array(data)) {
+                let (line, column) = lineAndColumn(of: syntax.offset, in: data)
+                return "invalid JSON at line \(line), column \(column): expected \(syntax.expected)"
+            }
             return "invalid JSON: \(underlying ?? context.debugDescription)"
         default:
             return "\(error)"

@@ -19,6 +19,8 @@ public struct ChildResult: Sendable {
     public var cancelled: Bool
     public var output: CappedOutput
     public var seconds: Double
+    /// Seconds from the start until the first byte of output, if there was any.
+    public var firstOutputSeconds: Double?
 
     public var succeeded: Bool { exitStatus == 0 && !timedOut && !cancelled }
 }
@@ -104,10 +106,11 @@ enum ChildProcess {
         }
         defer { timer.cancel() }
 
-        let (output, status) = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<(CappedOutput, Int32), Never>) in
+        let (output, status, firstOutput) = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<(CappedOutput, Int32, Double?), Never>) in
                 Thread.detachNewThread {
                     var output = CappedOutput(limit: outputLimit)
+                    var firstOutput: Double?
                     var buffer = [UInt8](repeating: 0, count: 65_536)
                     // The output is read on this thread while the exit is awaited on another one,
                     // so neither a full pipe nor a grandchild holding it open can block us.
@@ -124,6 +127,7 @@ enum ChildProcess {
                     while true {
                         let count = buffer.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
                         if count > 0 {
+                            if firstOutput == nil { firstOutput = Self.seconds(since: started) }
                             output.append(Data(buffer[0..<count]))
                         } else if count == 0 || errno != EINTR {
                             break
@@ -135,7 +139,7 @@ enum ChildProcess {
                         status = exited.withLock { $0 }
                         if status == nil { usleep(1_000) }
                     }
-                    continuation.resume(returning: (output, status ?? 0))
+                    continuation.resume(returning: (output, status ?? 0, firstOutput))
                 }
             }
         } onCancel: {
@@ -149,7 +153,8 @@ enum ChildProcess {
             timedOut: reason == .timeout,
             cancelled: reason == .cancelled,
             output: output,
-            seconds: Self.seconds(since: started))
+            seconds: Self.seconds(since: started),
+            firstOutputSeconds: firstOutput)
     }
 
     private typealias AddChangeDirectory = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32

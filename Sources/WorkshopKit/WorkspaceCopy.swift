@@ -42,4 +42,39 @@ public enum WorkspaceCopy {
         }
         return result + rest
     }
+
+    /// Every regular file under `folder` (build folders, `.swiftpm` and `Package.resolved`
+    /// left out), by relative path.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else { return files }
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            if name.hasPrefix(".build") || name == ".swiftpm" || name == "Package.resolved" {
+                enumerator.skipDescendants()
+                continue
+            }
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true,
+                  let relative = ProjectPaths.relative(url.standardizedFileURL.resolvingSymlinksInPath().path, to: base) else { continue }
+            files[relative] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    /// Makes `folder` hold exactly `files` (build folders and `Package.resolved` aside), writing
+    /// only the files that differ so that modification times, and so incremental builds, survive.
+    static func mirror(_ files: [String: Data], into folder: URL) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        let existing = try Self.files(in: folder)
+        for (path, data) in files where existing[path] != data {
+            let url = folder.appending(path: path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        for path in existing.keys where files[path] == nil {
+            try manager.removeItem(at: folder.appending(path: path))
+        }
+    }
 }

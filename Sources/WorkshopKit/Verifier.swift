@@ -1,0 +1,108 @@
+import Foundation
+
+/// `workshop verify`: the workshop is consistent and every exercise is a real task.
+///
+/// Every solution passes; every pristine exercise fails its checks (and compiles, unless the
+/// manifest says it starts uncompilable); the manifest lists existing files, instructions and
+/// at least one hint each. The pristine exercises are built in a copy under
+/// `.workshop/verify/`, so the learner's edits never affect the verdict. Solutions and pristine
+/// copies build at the same time in separate build folders: both cores work.
+public struct Verifier: Sendable {
+    public let paths: ProjectPaths
+    public let catalog: Catalog
+    public let pristine: PristineFiles
+    public let configuration: RunnerConfiguration
+
+    public init(paths: ProjectPaths, catalog: Catalog, pristine: PristineFiles, configuration: RunnerConfiguration = RunnerConfiguration()) {
+        self.paths = paths
+        self.catalog = catalog
+        self.pristine = pristine
+        self.configuration = configuration
+    }
+
+    /// Where the pristine copy goes. Its parent folder has the project's folder name because a
+    /// workspace manifest may derive the app package's identity from that name.
+    public var pristineRoot: URL {
+        paths.state.appending(path: "verify/\(paths.root.lastPathComponent)", directoryHint: .isDirectory)
+    }
+
+    /// Runs everything; `onResult` hears each check as it finishes (for a progress display).
+    public func run(onResult: @Sendable (String, Workspace, CheckStatus) -> Void = { _, _, _ in }) async throws -> VerifyReport {
+        let started = ContinuousClock.now
+        var problems = catalog.problems(workspace: paths.exercises)
+        for exercise in catalog.exercises where pristine.files(of: exercise).isEmpty {
+            problems.append("The app has no pristine copy of '\(exercise.id)'; run `make pristine`.")
+        }
+        for exercise in catalog.exercises {
+            for file in exercise.files where !FileManager.default.fileExists(atPath: paths.solutions.appending(path: file).path) {
+                problems.append("Solution of '\(exercise.id)' lacks \(file).")
+            }
+        }
+        let pristinePaths = ProjectPaths(root: pristineRoot)
+        try preparePristineWorkspace(at: pristinePaths)
+        let solutionsRunner = Runner(paths: paths, configuration: configuration)
+        var pristineConfiguration = configuration
+        pristineConfiguration.scratchBase = pristineRoot
+        let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
+
+        let exercises = catalog.exercises
+        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, onResult: onResult)
+        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, onResult: onResult)
+        let (solutionStatuses, pristineStatuses) = try await (solutions, pristines)
+
+        var entries: [VerifyReport.Entry] = []
+        for exercise in exercises {
+            let solution = solutionStatuses[exercise.id]
+            let untouched = pristineStatuses[exercise.id]
+            entries.append(VerifyReport.Entry(id: exercise.id, solution: solution?.status, pristine: untouched?.status))
+            if let solution, solution.status != .passed {
+                let failing = solution.tests.filter { !$0.passed }.map(\.name)
+                let detail = solution.diagnostics.first { $0.severity == .error }.map { " (\($0.file):\($0.line): \($0.message))" }
+                    ?? (failing.isEmpty ? "" : " (\(failing.joined(separator: "; ")))")
+                problems.append("The solution of '\(exercise.id)' does not pass: \(solution.status.summary)\(detail).")
+            }
+            if let untouched {
+                switch untouched.status {
+                case .passed:
+                    problems.append("The untouched exercise '\(exercise.id)' already passes its checks: it has nothing to do.")
+                case .compileError where !exercise.startsUncompilable:
+                    let detail = untouched.diagnostics.first { $0.severity == .error }.map { " (\($0.message))" } ?? ""
+                    problems.append("The untouched exercise '\(exercise.id)' does not compile\(detail); fix it or mark it \"starts_uncompilable\": true.")
+                case .failed, .crashed, .timedOut, .compileError:
+                    if exercise.startsUncompilable && untouched.status != .compileError {
+                        problems.append("The untouched exercise '\(exercise.id)' compiles, but the manifest says it starts uncompilable.")
+                    }
+                }
+            }
+        }
+        return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started))
+    }
+
+    private static func checkAll(
+        _ exercises: [Exercise], runner: Runner, workspace: Workspace, onResult: @Sendable (String, Workspace, CheckStatus) -> Void
+    ) async throws -> [String: CheckOutcome] {
+        var outcomes: [String: CheckOutcome] = [:]
+        for exercise in exercises {
+            let outcome = try await runner.check(exercise, package: runner.paths.exercises, scratch: runner.scratch(for: .exercises), workspace: workspace)
+            outcomes[exercise.id] = outcome
+            onResult(exercise.id, workspace, outcome.status)
+        }
+        return outcomes
+    }
+
+    /// Mirrors Exercises/ (manifest, checks, package) with the pristine copies in place of its
+    /// sources and instructions. Only files that differ are written, so the build folder keeps
+    /// what it can reuse from the last run.
+    private func preparePristineWorkspace(at pristinePaths: ProjectPaths) throws {
+        var wanted: [String: Data] = [:]
+        for (path, data) in try WorkspaceCopy.files(in: paths.exercises) where !PristineFiles.folders.contains(where: { path.hasPrefix($0 + "/") }) {
+            wanted[path] = data
+        }
+        if let manifest = wanted["Package.swift"] {
+            let text = WorkspaceCopy.rewritingPackagePaths(String(decoding: manifest, as: UTF8.self), base: paths.exercises)
+            wanted["Package.swift"] = Data(text.utf8)
+        }
+        for (path, contents) in pristine.files { wanted[path] = Data(contents.utf8) }
+        try WorkspaceCopy.mirror(wanted, into: pristinePaths.exercises)
+    }
+}

@@ -1,0 +1,40 @@
+/// What `workshop verify` found: `{"ok", "exercises": [{"id", "solution", "pristine"}], "problems"}`.
+public struct VerifyReport: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        public var id: String
+        /// The solution's status (should be passed).
+        public var solution: CheckStatus?
+        /// The untouched exercise's status (should fail; compile_error only when the manifest
+        /// says it starts uncompilable).
+        public var pristine: CheckStatus?
+    }
+
+    public var ok: Bool { problems.isEmpty }
+    public var exercises: [Entry]
+    /// Each problem as a sentence a maintainer can act on.
+    public var problems: [String]
+    public var seconds: Double
+
+    enum CodingKeys: String, CodingKey { case ok, exercises, problems, seconds }
+
+    public init(exercises: [Entry], problems: [String], seconds: Double) {
+        self.exercises = exercises
+        self.problems = problems
+        self.seconds = seconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        exercises = try container.decode([Entry].self, forKey: .exercises)
+        problems = try container.decode([String].self, forKey: .problems)
+        seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ok, forKey: .ok)
+        try container.encode(exercises, forKey: .exercises)
+        try container.encode(problems, forKey: .problems)
+        try container.encode(seconds, forKey: .seconds)
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import WorkshopKit
+
+/// `workshop bench feedback [--json]`
+struct BenchFeedbackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feedback",
+        abstract: "Time from a one-line edit to the check's result, against a no-op build.",
+        discussion: """
+            In a scratch copy under .workshop/bench (never your files): after a warm-up, each run \
+            changes one line of an exercise file and times `workshop check` until its result. The \
+            baseline is a no-op build of the same product, measured in the same run. Also reports \
+            how soon `workshop check` prints its first line.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "Timed runs after the warm-up (at least 5).")
+    var runs = 5
+
+    @Option(help: "The exercise to edit (default: the first one).")
+    var exercise: String?
+
+    @Flag(help: "Print one JSON object: {\"runs\", \"median_s\", \"baseline_median_s\", \"first_message_ms\"}.")
+    var json = false
+
+    func validate() throws {
+        guard runs >= 5 else { throw ValidationError("--runs must be at least 5.") }
+    }
+
+    func run() async throws {
+        let paths = try project.paths()
+        let catalog = try project.catalog(paths)
+        guard let target = try exercise.map({ try project.exercise($0, in: catalog) }) ?? catalog.exercises.first else {
+            throw WorkshopFailure.usage("the manifest lists no exercises.")
+        }
+        let benchmark = FeedbackBenchmark(
+            paths: paths, exercise: target, runs: runs, workshop: Self.executable,
+            configuration: project.runner(paths).configuration)
+        let report: FeedbackBenchmark.Report
+        do {
+            report = try await benchmark.run { step in if !json { Terminal.error(step) } }
+        } catch let error as BenchmarkFailed {
+            throw WorkshopFailure.checkFailed(error.message)
+        }
+        if json {
+            try Terminal.json(report)
+        } else {
+            Terminal.line("""
+                feedback on '\(report.exercise)' (\(report.runs) runs): median \(String(format: "%.2f", report.medianSeconds)) s \
+                (baseline no-op build \(String(format: "%.2f", report.baselineMedianSeconds)) s, \
+                ratio \(String(format: "%.2f", report.medianSeconds / max(report.baselineMedianSeconds, 0.001)))); \
+                first line after \(String(format: "%.0f", report.firstMessageMilliseconds)) ms
+                """)
+        }
+    }
+
+    /// This executable, to time `workshop check` as a learner runs it.
+    static var executable: String {
+        URL(filePath: CommandLine.arguments[0]).standardizedFileURL.path.hasPrefix("/")
+            ? CommandLine.arguments[0]
+            : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import WorkshopKit
+
+/// `workshop verify [--json]`
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the workshop itself: every solution passes, every untouched exercise fails.",
+        discussion: """
+            For maintainers and CI (`make test` runs it). Builds the pristine exercises in a copy \
+            under .workshop/verify, so your own edits never change the verdict, and the solutions \
+            at the same time. Also checks the manifest: files exist, instructions are present, \
+            every exercise has a hint. Exit 0 when all is well, 1 otherwise.
+            """)
+
+    @OptionGroup var project: ProjectOptions
+
+    @Flag(help: "Print one JSON object: {\"ok\", \"exercises\": [{\"id\", \"solution\", \"pristine\"}], \"problems\"}.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Stop each check after this many seconds.", valueName: "seconds"))
+    var runTimeout: Double?
+
+    func run() async throws {
+        let paths = try project.paths()
+        let catalog = try project.catalog(paths)
+        let verifier = Verifier(paths: paths, catalog: catalog, pristine: try project.pristine(),
+                                configuration: project.runner(paths, runTimeout: runTimeout).configuration)
+        Terminal.error("Verifying \(catalog.exercises.count) exercises (solutions and untouched copies in parallel)…")
+        let report = try await verifier.run { id, workspace, status in
+            Terminal.error("  \(workspace == .solutions ? "solution" : "pristine") \(id): \(status.rawValue)")
+        }
+        if json {
+            try Terminal.json(report)
+        } else {
+            for problem in report.problems { Terminal.line("✗ \(problem)") }
+            Terminal.line(report.ok
+                ? "✓ All \(report.exercises.count) exercises verified in \(String(format: "%.0f", report.seconds)) s."
+                : "\(report.problems.count) problem(s).")
+        }
+        if !report.ok { throw ExitCode(1) }
+    }
+}
