@@ -14,6 +14,8 @@ let exercises = [
     "NewField", "Upcasting", "Renaming", "StreamTransform",
     // Stage 3: projections
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
+    // Stage 5: processes
+    "Choreography",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
