@@ -1,0 +1,181 @@
+import EventSourcing
+import Foundation
+import EventSourcingTesting
+import TerminalUI
+import WorkshopKit
+
+/// The lines of the text panes (Instructions, Tests, Read models), wrapped to a width.
+///
+/// `view` draws them and `update` counts them to clamp scrolling and to find search matches,
+/// so both always agree on what is where.
+enum PaneText {
+    /// The lines of `pane` at `width` columns; empty for the Streams pane, which is a table.
+    static func lines(_ pane: Pane, _ model: Model, width: Int) -> [Line] {
+        guard width > 0 else { return [] }
+        switch pane {
+        case .instructions: return instructions(model, width: width)
+        case .tests: return tests(model, width: width)
+        case .readModels: return readModels(model, width: width)
+        case .streams: return []
+        }
+    }
+
+    // MARK: Instructions
+
+    static func instructions(_ model: Model, width: Int) -> [Line] {
+        var lines: [Line] = []
+        if let exercise = model.current, model.hintsShown > 0 {
+            for (index, hint) in exercise.hints.prefix(model.hintsShown).enumerated() {
+                let title = Line([Span("Hint \(index + 1) of \(exercise.hints.count)", style: Theme.hint.bold())])
+                lines.append(title)
+                lines += wrap(Line(hint, style: Theme.hint), width: width, indent: 2)
+                lines.append(.empty)
+            }
+        }
+        guard let text = model.instructions else {
+            return lines + [Line("Loading the instructions…", style: Theme.label)]
+        }
+        let rendered = model.instructionWidth == width ? model.instructionLines : Markdown(glyphs: model.glyphs).lines(text, width: width)
+        return lines + rendered
+    }
+
+    // MARK: Tests
+
+    static func tests(_ model: Model, width: Int) -> [Line] {
+        var lines: [Line] = []
+        let glyphs = model.glyphs
+        if case .checking(let id, let workspace, let phase) = model.activity {
+            let against = workspace == .solutions ? " against the solution" : ""
+            lines.append(Line("\(Spinner.frame(model.spinner, glyphs: glyphs)) Checking \(id)\(against)… \(phase.label)", style: Theme.changed))
+            if model.outcome != nil { lines.append(Line("The results below are from the previous check.", style: Theme.label)) }
+            lines.append(.empty)
+        }
+        guard let outcome = model.outcome else {
+            if !model.activity.isChecking {
+                lines.append(Line("Not checked yet: press r to run the checks, or save a file.", style: Theme.label))
+            }
+            return lines
+        }
+        let failedCount = outcome.tests.filter { !$0.passed }.count
+        let summary: String
+        switch outcome.status {
+        case .passed: summary = "\(Marks.passed(glyphs)) Passed: all \(outcome.tests.count) checks"
+        case .failed: summary = "\(Marks.failed(glyphs)) \(failedCount) of \(outcome.tests.count) checks failed"
+        default: summary = "\(Marks.failed(glyphs)) The exercise \(outcome.status.summary)"
+        }
+        let seconds = String(format: "%.1f s", outcome.seconds)
+        lines.append(Line([
+            Span(summary, style: outcome.status == .passed ? Theme.passed : Theme.failed),
+            Span("  \(seconds)", style: Theme.label),
+        ]))
+        if outcome.workspace == .solutions {
+            lines.append(Line("These are the solution's results (s), not yours: press r for yours.", style: Theme.changed))
+        }
+        if let note = outcome.note { lines += wrap(Line(note), width: width) }
+        lines.append(.empty)
+
+        for test in outcome.tests {
+            let mark = test.passed ? Marks.passed(glyphs) : Marks.failed(glyphs)
+            lines += wrap(Line([Span(mark + " ", style: test.passed ? Theme.passed : Theme.failed), Span(test.name)]), width: width, indent: 2)
+            if !test.passed, let message = test.message {
+                for raw in message.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines += wrap(Line(styled(String(raw))), width: width, indent: 4, firstIndent: 4)
+                }
+            }
+        }
+
+        let diagnostics = outcome.diagnostics
+        if !diagnostics.isEmpty {
+            lines.append(.empty)
+            lines.append(Line("Compiler", style: Theme.heading))
+            for diagnostic in diagnostics {
+                let style = diagnostic.severity == .error ? Theme.failed : Theme.changed
+                lines += wrap(Line([
+                    Span("\(diagnostic.severity.rawValue): ", style: style),
+                    Span("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column)", style: .bold),
+                ]), width: width, indent: 2)
+                lines += wrap(Line(diagnostic.message), width: width, indent: 2, firstIndent: 2)
+                if let source = diagnostic.sourceLine {
+                    let number = String(diagnostic.line)
+                    let gutter = String(repeating: " ", count: number.count)
+                    lines.append(Line([Span("  \(number) \(glyphs.divider) ", style: Theme.label), Span(source, style: Theme.code)]))
+                    let caretIndent = String(repeating: " ", count: max(0, diagnostic.column - 1))
+                    lines.append(Line([Span("  \(gutter) \(glyphs.divider) ", style: Theme.label), Span(caretIndent + "^", style: style)]))
+                }
+            }
+        }
+
+        let showOutput = outcome.status == .crashed || outcome.status == .timedOut
+            || (outcome.status == .compileError && diagnostics.isEmpty)
+        if showOutput, !outcome.output.isEmpty {
+            lines.append(.empty)
+            lines.append(Line("Output (the end)", style: Theme.heading))
+            let tail = outcome.output.split(separator: "\n", omittingEmptySubsequences: false).suffix(40)
+            for raw in tail { lines += wrap(Line(String(raw), style: Theme.label), width: width) }
+        }
+        return lines
+    }
+
+    /// Colours the expected/actual lines of a failure message so the difference stands out.
+    private static func styled(_ line: String) -> [Span] {
+        let trimmed = line.trimmingCharacters(in: .whitespaces).lowercased()
+        if trimmed.hasPrefix("expected") || trimmed.hasPrefix("+") { return [Span(line, style: Theme.passed)] }
+        if trimmed.hasPrefix("actual") || trimmed.hasPrefix("got") || trimmed.hasPrefix("-") { return [Span(line, style: Theme.failed)] }
+        return [Span(line)]
+    }
+
+    // MARK: Read models
+
+    static func readModels(_ model: Model, width: Int) -> [Line] {
+        guard let scenario = model.scenario else {
+            if model.outcome == nil {
+                return [Line("The read models the checks build appear here after a check.", style: Theme.label)]
+            }
+            return [Line("This check recorded no scenario steps.", style: Theme.label)]
+        }
+        guard !scenario.readModels.isEmpty else {
+            return [Line("No read models at this step.", style: Theme.label)]
+        }
+        var lines: [Line] = []
+        for name in scenario.readModels.keys.sorted() {
+            let value = scenario.readModels[name] ?? .null
+            let previous = scenario.previousReadModels[name]
+            let changed = previous != value
+            var title = [Span(name, style: Theme.heading)]
+            if changed { title.append(Span(previous == nil ? "  new at this step" : "  changed at this step", style: Theme.changed)) }
+            if !lines.isEmpty { lines.append(.empty) }
+            lines.append(Line(title))
+            if let table = ReadModelTable(value) {
+                lines += table.lines(previous: previous.flatMap(ReadModelTable.init), glyphs: model.glyphs)
+            } else {
+                lines += jsonLines(value, previous: changed ? previous : nil)
+            }
+        }
+        return lines
+    }
+
+    /// Pretty JSON, with the lines that differ from `previous` highlighted.
+    static func jsonLines(_ value: JSONValue, previous: JSONValue?) -> [Line] {
+        let text = value.prettyPrinted
+        guard let previous else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0)) }
+        }
+        return LineDiff.lines(from: previous.prettyPrinted, to: text).compactMap { entry in
+            switch entry {
+            case .same(let line): Line(line)
+            case .added(let line): Line(line, style: Theme.changed)
+            case .removed, .skipped: nil
+            }
+        }
+    }
+
+    // MARK: Wrapping
+
+    /// `line` wrapped to `width`, later rows indented by `indent`, the first by `firstIndent`.
+    static func wrap(_ line: Line, width: Int, indent: Int = 0, firstIndent: Int = 0) -> [Line] {
+        var line = line
+        if firstIndent > 0 { line.spans.insert(Span(String(repeating: " ", count: firstIndent)), at: 0) }
+        guard line.width > width else { return [line] }
+        return line.wrapped(width: width, hangingIndent: indent)
+    }
+}

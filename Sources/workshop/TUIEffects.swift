@@ -1,0 +1,191 @@
+import EventSourcing
+import EventSourcingSQLite
+import EventSourcingTesting
+import Foundation
+import Synchronization
+import WorkshopApp
+import WorkshopKit
+
+/// The TUI's side effects, done with WorkshopKit: checks in child processes, the exercise's
+/// files watched, progress recorded, resets, diffs, and pages of the sample store.
+///
+/// Every command runs in a detached task and answers through `send`; nothing here blocks the
+/// loop that reads keys.
+final class TUIEffects: Effects {
+    private struct Running {
+        var check: Task<Void, Never>?
+        var watch: Task<Void, Never>?
+        var sampleStore: SQLiteEventStore?
+    }
+
+    let paths: ProjectPaths
+    let catalog: Catalog
+    let runner: Runner
+    let progress: WorkshopProgress
+    let pristine: PristineFiles
+    let pollInterval: Duration
+    private let running = Mutex(Running())
+
+    init(paths: ProjectPaths, catalog: Catalog, runner: Runner, progress: WorkshopProgress, pristine: PristineFiles, pollInterval: Duration) {
+        self.paths = paths
+        self.catalog = catalog
+        self.runner = runner
+        self.progress = progress
+        self.pristine = pristine
+        self.pollInterval = pollInterval
+    }
+
+    func perform(_ command: Command, send: @escaping @Sendable (Msg) -> Void) {
+        switch command {
+        case .loadInstructions(let id):
+            guard let exercise = exercise(id, send) else { return }
+            let url = paths.exercises.appending(path: exercise.instructions)
+            let relative = paths.relative(url)
+            Task.detached {
+                let text = (try? String(contentsOf: url, encoding: .utf8))
+                    ?? "# \(exercise.title)\n\nThe instructions are missing: \(relative) cannot be read."
+                send(.instructionsLoaded(exercise: id, text: text))
+            }
+        case .runCheck(let id, let workspace):
+            guard let exercise = exercise(id, send) else { return }
+            let runner = runner
+            let task = Task.detached {
+                for await event in runner.events(for: exercise, in: workspace) {
+                    send(.checkProgressed(event))
+                }
+            }
+            // A newer check replaces the running one; cancelling it kills its child processes.
+            running.withLock { state in
+                state.check?.cancel()
+                state.check = task
+            }
+        case .watch(let id):
+            guard let exercise = exercise(id, send) else { return }
+            let files = exercise.files.map { ("Exercises/" + $0, paths.exercises.appending(path: $0).path) }
+            let interval = pollInterval
+            let task = Task.detached {
+                await TUIFilePoller(files: files, interval: interval).run { path in send(.fileSaved(path: path)) }
+            }
+            running.withLock { state in
+                state.watch?.cancel()
+                state.watch = task
+            }
+        case .recordOpened(let id):
+            record(send) { try $0.record(.exerciseOpened(ExerciseOpened(exercise: id))) }
+        case .recordOutcome(let outcome):
+            record(send) { try $0.recordCheck(outcome) }
+        case .recordHint(let id, let level):
+            guard let exercise = exercise(id, send) else { return }
+            record(send) { _ = try $0.revealHint(of: exercise, level: level) }
+        case .resetExercise(let id):
+            guard let exercise = exercise(id, send) else { return }
+            let (pristine, paths, progress) = (pristine, paths, progress)
+            Task.detached {
+                do {
+                    _ = try pristine.restore(exercise, into: paths.exercises)
+                    try? progress.record(.exerciseReset(ExerciseReset(exercise: id)))
+                    send(.exerciseReset(exercise: id, error: nil))
+                } catch {
+                    send(.exerciseReset(exercise: id, error: "Could not reset \(id): \(error)"))
+                }
+            }
+        case .loadDiff(let id):
+            guard let exercise = exercise(id, send) else { return }
+            let paths = paths
+            Task.detached {
+                let files = exercise.files.map { file in
+                    DiffDocument.File(
+                        path: "Exercises/" + file,
+                        exercise: try? String(contentsOf: paths.exercises.appending(path: file), encoding: .utf8),
+                        solution: try? String(contentsOf: paths.solutions.appending(path: file), encoding: .utf8))
+                }
+                send(.diffLoaded(DiffDocument(exercise: id, files: files)))
+            }
+        case .loadStorePage(let query):
+            Task.detached { [self] in
+                do {
+                    send(.storePageLoaded(try self.page(query)))
+                } catch let missing as SampleStoreMissing {
+                    send(.storeUnavailable(missing.description))
+                } catch {
+                    send(.storeUnavailable("The sample store cannot be read: \(error)"))
+                }
+            }
+        case .redraw, .bell, .quit, .openEditor:
+            // The runtime does these itself.
+            break
+        }
+    }
+
+    func runEditor(path: String, line: Int?) -> String? {
+        TUIEditor.run(file: paths.root.appending(path: path).path, line: line)
+    }
+
+    func shutdown() async {
+        let tasks = running.withLock { state -> [Task<Void, Never>] in
+            defer { state.check = nil; state.watch = nil }
+            return [state.check, state.watch].compactMap { $0 }
+        }
+        for task in tasks { task.cancel() }
+        for task in tasks { await task.value }
+    }
+
+    // MARK: Helpers
+
+    private func exercise(_ id: String, _ send: @Sendable (Msg) -> Void) -> Exercise? {
+        do {
+            return try catalog.exercise(id: id)
+        } catch {
+            send(.failed(error.message))
+            return nil
+        }
+    }
+
+    private func record(_ send: @escaping @Sendable (Msg) -> Void, _ write: @escaping @Sendable (WorkshopProgress) throws -> Void) {
+        let progress = progress
+        Task.detached {
+            do {
+                try write(progress)
+            } catch {
+                send(.failed("Progress could not be saved: \(error)"))
+            }
+        }
+    }
+
+    /// One page of the sample store, opened read-only on first use and kept open.
+    func page(_ query: StoreQuery) throws -> StorePage {
+        let store = try running.withLock { state -> SQLiteEventStore in
+            if let store = state.sampleStore { return store }
+            let path = paths.sampleStore.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw SampleStoreMissing(path: paths.relative(paths.sampleStore))
+            }
+            let store = try SQLiteEventStore(path: path, configuration: .init(readOnly: true))
+            state.sampleStore = store
+            return store
+        }
+        return try Self.page(query, in: store)
+    }
+
+    /// One page of `store`: what the browser and `bench tui` read.
+    static func page(_ query: StoreQuery, in store: SQLiteEventStore) throws -> StorePage {
+        let head = try store.headPosition()
+        switch query {
+        case .log(let after):
+            let events = try store.readAll(after: after, limit: StoreBrowser.pageSize)
+            return StorePage(query: query, events: events.map(TracedEvent.init), headPosition: head)
+        case .stream(let id, let version):
+            let events = try store.readStream(id, from: max(1, version), direction: .forward, limit: StoreBrowser.pageSize)
+            let length = try store.streamState(id)
+            return StorePage(query: query, events: events.map(TracedEvent.init), headPosition: head, streamLength: length.version)
+        }
+    }
+}
+
+/// There is no sample store yet; the sentence says how to make one.
+struct SampleStoreMissing: Error, CustomStringConvertible {
+    let path: String
+    var description: String {
+        "No sample store yet. Run `workshop seed` in another terminal to write a hotel history into \(path), then press b twice."
+    }
+}
