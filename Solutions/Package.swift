@@ -15,7 +15,7 @@ let exercises = [
     // Stage 3: projections
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
     // Stage 5: processes
-    "Choreography", "ProcessManager", "ProcessTimeouts",
+    "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
