@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+/// The real `workshop` binary in tmux: the first exercise on screen, a save that makes it pass,
+/// help, a resize below the minimum and back, and a terminal left sane on quit.
+@Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it): skipping the TUI end-to-end tests"))
+struct TUITests {
+    static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixture = repositoryRoot.appending(path: "Tests/Fixtures/Workspace")
+    /// `swift test` builds `workshop` next to the test bundle.
+    static let binary = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "workshop")
+
+    /// A fresh copy of the fixture project, its package path made absolute.
+    static func project() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "workshop-tui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for workspace in ["Exercises", "Solutions"] {
+            let target = root.appending(path: workspace)
+            try FileManager.default.copyItem(at: fixture.appending(path: workspace), to: target)
+            let manifest = target.appending(path: "Package.swift")
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"../../../..\"", with: "\"\(repositoryRoot.path)\"")
+                .write(to: manifest, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    /// The shell line that runs the TUI, then reports its exit status and the terminal modes,
+    /// and stays open so the test can read them.
+    static func command(root: URL, arguments: String = "") -> String {
+        let environment = [
+            "WORKSHOP_ROOT=\(root.path)",
+            // Builds shared by every copy of the fixture, so each exercise builds its libraries once.
+            "WORKSHOP_SCRATCH=\(repositoryRoot.appending(path: ".build-fixtures/tui").path)",
+            "WORKSHOP_PRISTINE=\(fixture.appending(path: "Exercises").path)",
+            "TERM=xterm-256color", "EDITOR=true", "VISUAL=",
+        ].joined(separator: " ")
+        return "env \(environment) '\(binary.path)' \(arguments); echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'; sleep 120"
+    }
+
+    @Test func theFirstExercisePassesOnceTheSolutionIsSavedOverIt() async throws {
+        let root = try Self.project()
+        let session = try TmuxSession(command: Self.command(root: root), width: 120, height: 40)
+        defer { session.kill() }
+
+        let first = await session.waitFor("1 Instructions")
+        #expect(first.contains("Count the events"))
+        for pane in ["2 Tests", "3 Streams", "4 Read models"] { #expect(first.contains(pane)) }
+        #expect(first.contains("? help"))
+
+        // The untouched exercise fails (the first build of the fixture's libraries can be slow).
+        await session.waitFor("the check to fail", timeout: 600) { $0.contains("✘ failed") }
+
+        let exercise = root.appending(path: "Exercises/Sources/Tally/Tally.swift")
+        try FileManager.default.removeItem(at: exercise)
+        try FileManager.default.copyItem(at: root.appending(path: "Solutions/Sources/Tally/Tally.swift"), to: exercise)
+        let passed = await session.waitFor("the check to pass after the save", timeout: 300) { $0.contains("✔ passed") }
+        #expect(passed.contains("Passed!"))
+
+        try session.send("?")
+        let help = await session.waitFor("run against the solution")
+        #expect(help.contains("Keys"))
+        try session.send("Escape")
+        await session.waitFor("help to close") { !$0.contains("run against the solution") }
+
+        try session.resize(width: 50, height: 15)
+        await session.waitFor("Terminal too small")
+        try session.resize(width: 120, height: 40)
+        await session.waitFor("the panes again") { $0.contains("1 Instructions") && !$0.contains("Terminal too small") }
+
+        try session.send("q")
+        let after = await session.waitFor("exit=0")
+        #expect(after.contains("\nicanon") || after.hasPrefix("icanon"))
+        #expect(after.contains("\necho"))
+        #expect(!after.contains("-icanon"))
+        #expect(!after.contains("-echo\n"))
+    }
+
+    @Test func ctrlCQuitsAndNotATerminalNamesTheSubcommands() async throws {
+        let root = try Self.project()
+        let session = try TmuxSession(command: Self.command(root: root, arguments: "--ascii --no-color"), width: 100, height: 30)
+        defer { session.kill() }
+        let screen = await session.waitFor("1 Instructions")
+        #expect(!screen.contains("┌"))
+        try session.send("C-c")
+        let after = await session.waitFor("exit=0")
+        #expect(!after.contains("-icanon"))
+
+        let piped = try TmuxSession(
+            command: "env WORKSHOP_ROOT='\(root.path)' '\(Self.binary.path)' < /dev/null > '\(root.path)/out.txt' 2>&1; echo \"status=$?\"; cat '\(root.path)/out.txt'; sleep 60",
+            width: 120, height: 20)
+        defer { piped.kill() }
+        let message = await piped.waitFor("status=")
+        #expect(message.contains("needs a terminal"))
+        #expect(message.contains("workshop check ID"))
+        #expect(message.contains("status=2"))
+    }
+}
