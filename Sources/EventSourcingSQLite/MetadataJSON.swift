@@ -184,7 +184,7 @@ enum MetadataJSON {
                 if byte == UInt8(ascii: "\"") {
                     let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    return escaped ? Self.unescape(raw) : String(validating: raw, as: UTF8.self)
+                    return escaped ? Self.unescape(raw) : Self.string(raw)
                 }
                 if byte < 0x20 { return nil }
                 if byte == UInt8(ascii: "\\") {
@@ -242,7 +242,19 @@ enum MetadataJSON {
                 default: return nil
                 }
             }
-            return String(validating: out, as: UTF8.self)
+            return out.withUnsafeBufferPointer { string($0) }
+        }
+
+        /// Valid UTF-8 as a String, nil otherwise (JSONDecoder rejects invalid UTF-8 too).
+        /// ASCII, nearly every id and header, skips the generic validating initializer, which
+        /// costs more than the rest of the metadata parsing.
+        private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+            var ascii = true
+            for byte in bytes where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
         }
 
         private static func hexDigit(_ byte: UInt8) -> UInt32? {

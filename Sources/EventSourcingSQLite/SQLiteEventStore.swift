@@ -243,23 +243,27 @@ public final class SQLiteEventStore: EventStore {
 
     static let eventColumns =
         "position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at"
+    private static let readStreamForward = """
+        SELECT \(eventColumns) FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?
+        """
+    private static let readStreamBackward = """
+        SELECT \(eventColumns) FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?
+        """
+    private static let readAllAfter = "SELECT \(eventColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?"
 
     /// Reads a stream. A damaged row anywhere in the requested range throws `UnreadableEvent`:
     /// a partial stream would silently give its decider the wrong state.
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
         guard limit > 0 else { return [] }
-        let sql = switch direction {
-        case .forward:
-            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?"
-        case .backward:
-            "SELECT \(Self.eventColumns) FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?"
-        }
+        let sql = direction == .forward ? Self.readStreamForward : Self.readStreamBackward
         let start = version ?? (direction == .forward ? 1 : Int64.max)
         do {
-            return try pool.read { db in
+            // One SELECT is a consistent snapshot by itself in WAL mode, so the read needs no
+            // explicit transaction (unsafeRead skips GRDB's BEGIN/COMMIT around it).
+            return try pool.unsafeRead { db in
                 var events: [RecordedEvent] = []
                 try db.cachedStatement(sql: sql).forEachRow(arguments: [streamID, start, Int64(limit)]) { columns in
-                    events.append(try Self.recordedEvent(columns))
+                    events.append(try Self.recordedEvent(columns, streamID: streamID))
                     return true
                 }
                 return events
@@ -276,12 +280,10 @@ public final class SQLiteEventStore: EventStore {
     public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
         guard limit > 0 else { return [] }
         do {
-            return try pool.read { db in
+            return try pool.unsafeRead { db in
                 var events: [RecordedEvent] = []
                 events.reserveCapacity(min(limit, 1024))
-                let statement = try db.cachedStatement(sql: """
-                    SELECT \(Self.eventColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?
-                    """)
+                let statement = try db.cachedStatement(sql: Self.readAllAfter)
                 try statement.forEachRow(arguments: [position, Int64(limit)]) { columns in
                     do {
                         events.append(try Self.recordedEvent(columns))
@@ -299,9 +301,11 @@ public final class SQLiteEventStore: EventStore {
 
     /// Decodes one row of `eventColumns`, checking every column's type: rows edited by hand,
     /// or damaged, must give an error naming where they are, never a crash or a wrong value.
-    static func recordedEvent(_ columns: StatementColumns) throws(UnreadableEvent) -> RecordedEvent {
+    ///
+    /// `streamID`, when the query selected one stream, saves reading (and allocating) it per row.
+    static func recordedEvent(_ columns: StatementColumns, streamID knownStreamID: String? = nil) throws(UnreadableEvent) -> RecordedEvent {
         let position = columns.int64(0) ?? 0
-        let streamID = columns.text(1)
+        let streamID = knownStreamID ?? columns.text(1)
         let eventType = columns.text(4)
         let schemaVersion = columns.int64(5)
         func unreadable(_ reason: String) -> UnreadableEvent {
@@ -341,7 +345,7 @@ public final class SQLiteEventStore: EventStore {
 
     public func streamState(_ streamID: String) throws -> StreamState {
         do {
-            return try pool.read { try Self.streamState($0, streamID) }
+            return try pool.unsafeRead { try Self.streamState($0, streamID) }
         } catch {
             throw translated(error)
         }
@@ -350,7 +354,7 @@ public final class SQLiteEventStore: EventStore {
     /// The highest position ever assigned, even if that event has since been archived.
     public func headPosition() throws -> Int64 {
         do {
-            return try pool.read { db in
+            return try pool.unsafeRead { db in
                 try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
             }
         } catch {
@@ -363,7 +367,7 @@ public final class SQLiteEventStore: EventStore {
     public func pendingOutbox(limit: Int) throws -> [PendingMessage] {
         guard limit > 0 else { return [] }
         do {
-            return try pool.read { db in
+            return try pool.unsafeRead { db in
                 let statement = try db.cachedStatement(sql: """
                     SELECT sequence, message_id, destination, message_type, payload, headers, attempts
                     FROM outbox WHERE delivered_at IS NULL ORDER BY sequence LIMIT ?

@@ -117,7 +117,10 @@ public final class SQLiteProjection<Decoded: Sendable>: Projection {
     private func decodeAll(_ events: [RecordedEvent]) throws -> [Decoded] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard events.count >= parallelDecodingThreshold, cores > 1 else { return try events.map(decode) }
-        let chunkCount = min(cores, events.count)
+        // More chunks than cores: concurrentPerform hands chunks out as threads free up, so
+        // when a worker thread starts late (a busy machine) the calling thread takes its share
+        // instead of waiting for it.
+        let chunkCount = min(cores * 8, events.count)
         let chunkSize = (events.count + chunkCount - 1) / chunkCount
         let results = ChunkResults<Decoded>(count: chunkCount)
         let decode = self.decode
