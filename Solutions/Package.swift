@@ -16,6 +16,8 @@ let exercises = [
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
     // Stage 5: processes
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
+    // Stage 6: architecture
+    "PublicEvents",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
