@@ -49,6 +49,11 @@ func expectEqual(_ actual: GuestStayEvent, _ expected: GuestStayEvent, reading j
     }
 }
 
+/// A read model, or why today's code cannot build it yet: the Read models pane shows either.
+func readable(_ build: () throws -> JSONValue) -> JSONValue {
+    do { return try build() } catch { return .string("cannot be read: \(error)") }
+}
+
 let spec = DeciderSpec(GuestStay.decider)
 let checkedIn = GuestStayEvent.guestCheckedIn(GuestCheckedIn(stayID: "s-1", guestID: "ana", roomNumber: "101", at: arrival))
 
@@ -87,11 +92,13 @@ suite.check("a stay stored by release 1.0 takes new charges in any currency and 
     let store = InMemoryEventStore(clock: { arrival }), ids = SequentialIDs()
     let desk = GuestStayService(store: store, makeEventID: ids.make)
     func readModels() throws -> [String: JSONValue] {
-        let charges: [JSONValue] = try codec.decode(store.readStream("guest_stay-s-1")).compactMap {
-            guard case .chargeRecorded(let charge) = $0.event else { return nil }
-            return ["chargeId": .string(charge.chargeID), "amount": .int(Int64(charge.amount)), "currency": .string(charge.currency)]
+        let charges = readable {
+            .array(try codec.decode(store.readStream("guest_stay-s-1")).compactMap {
+                guard case .chargeRecorded(let charge) = $0.event else { return nil }
+                return ["chargeId": .string(charge.chargeID), "amount": .int(Int64(charge.amount)), "currency": .string(charge.currency)]
+            })
         }
-        return ["GuestStay s-1": try JSONValue(encoding: desk.load("guest_stay-s-1")), "charges of s-1 (as read today)": .array(charges)]
+        return ["GuestStay s-1": readable { try JSONValue(encoding: desk.load("guest_stay-s-1")) }, "charges of s-1 (as read today)": charges]
     }
     var messages = 0
     func run(_ title: String, _ command: GuestStayCommand) throws -> [GuestStayEvent] {

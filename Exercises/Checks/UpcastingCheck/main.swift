@@ -59,6 +59,11 @@ func expectEqual(_ actual: GuestStayEvent, _ expected: GuestStayEvent, reading r
     }
 }
 
+/// A read model, or why today's code cannot build it yet: the Read models pane shows either.
+func readable(_ build: () throws -> JSONValue) -> JSONValue {
+    do { return try build() } catch { return .string("cannot be read: \(error)") }
+}
+
 let ana = Guest(id: "ana", name: nil)
 
 var suite = CheckSuite("upcasting")
@@ -97,12 +102,14 @@ suite.check("the stay's rules still hold on stays stored as v1 and as v2") { tra
     let store = InMemoryEventStore(clock: { departure }), ids = SequentialIDs()
     let desk = GuestStayService(store: store, makeEventID: ids.make)
     func readModels() throws -> [String: JSONValue] {
-        let checkIn = try codec.decode(store.readStream("guest_stay-s-1")).first.map { envelope -> JSONValue in
-            guard case .guestCheckedIn(let event) = envelope.event else { return .null }
-            return try JSONValue(encoding: event)
+        let checkIn = readable {
+            try codec.decode(store.readStream("guest_stay-s-1")).first.map { envelope -> JSONValue in
+                guard case .guestCheckedIn(let event) = envelope.event else { return .null }
+                return try JSONValue(encoding: event)
+            } ?? .null
         }
-        return ["GuestStay s-1": try JSONValue(encoding: desk.load("guest_stay-s-1")),
-                "GuestCheckedIn of s-1, as read today (v2)": checkIn ?? .null]
+        return ["GuestStay s-1": readable { try JSONValue(encoding: desk.load("guest_stay-s-1")) },
+                "GuestCheckedIn of s-1, as read today (v2)": checkIn]
     }
     var messages = 1
     func run(_ title: String, _ command: GuestStayCommand) throws -> [GuestStayEvent] {
