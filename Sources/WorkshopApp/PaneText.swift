@@ -47,12 +47,12 @@ enum PaneText {
         if case .checking(let id, let workspace, let phase) = model.activity {
             let against = workspace == .solutions ? " against the solution" : ""
             lines.append(Line("\(Spinner.frame(model.spinner, glyphs: glyphs)) Checking \(id)\(against)… \(phase.label)", style: Theme.changed))
-            if model.outcome != nil { lines.append(Line("The results below are from the previous check.", style: Theme.label)) }
+            if model.outcome != nil { lines += wrap(Line("The results below are from the previous check.", style: Theme.label), width: width) }
             lines.append(.empty)
         }
         guard let outcome = model.outcome else {
             if !model.activity.isChecking {
-                lines.append(Line("Not checked yet: press r to run the checks, or save a file.", style: Theme.label))
+                lines += wrap(Line("Not checked yet: press r to run the checks, or save a file.", style: Theme.label), width: width)
             }
             return lines
         }
@@ -129,12 +129,12 @@ enum PaneText {
     static func readModels(_ model: Model, width: Int) -> [Line] {
         guard let scenario = model.scenario else {
             if model.outcome == nil {
-                return [Line("The read models the checks build appear here after a check.", style: Theme.label)]
+                return wrap(Line("The read models the checks build appear here after a check.", style: Theme.label), width: width)
             }
-            return [Line("This check recorded no scenario steps.", style: Theme.label)]
+            return wrap(Line("This check recorded no scenario steps.", style: Theme.label), width: width)
         }
         guard !scenario.readModels.isEmpty else {
-            return [Line("No read models at this step.", style: Theme.label)]
+            return wrap(Line("No read models at this step.", style: Theme.label), width: width)
         }
         var lines: [Line] = []
         for name in scenario.readModels.keys.sorted() {

@@ -118,8 +118,8 @@ struct ViewTests {
         let lines = App.view(model).text.split(separator: "\n").map(String.init)
         #expect(lines[1].contains("1 of 3 passed"))
         #expect(lines[3].hasPrefix("┃1 Modelling"))
-        #expect(lines[4].hasPrefix("┃   ✔ facts           Facts, not updates"))
-        #expect(lines[5].hasPrefix("┃ ▸ ✘ decider         The decider"))
+        #expect(lines[4].hasPrefix("┃   ✔ facts      Facts, not updates"))
+        #expect(lines[5].hasPrefix("┃ ▸ ✘ decider    The decider"))
         #expect(lines[6].hasPrefix("┃2 Versioning"))
         #expect(lines[7].hasPrefix("┃   · upcasting"))
     }

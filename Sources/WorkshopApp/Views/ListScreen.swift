@@ -22,6 +22,7 @@ struct ListScreen: Widget {
         let inner = block.inner(rows[2])
 
         let exercises = model.listedExercises
+        let idWidth = (model.catalog.exercises.map(\.id.displayWidth).max() ?? 0) + 2
         var items: [Line] = []
         var selectedRow: Int?
         var lastStage: String?
@@ -36,7 +37,7 @@ struct ListScreen: Widget {
             items.append(Line([
                 Span(isCurrent ? " \(Marks.current(glyphs)) " : "   ", style: .bold),
                 Marks.of(model.mark(of: exercise.id), glyphs: glyphs),
-                Span(" " + pad(exercise.id, to: 16), style: isCurrent ? .bold : .plain),
+                Span(" " + pad(exercise.id, to: idWidth), style: isCurrent ? .bold : .plain),
                 Span(exercise.title),
             ]))
         }

@@ -63,6 +63,12 @@ struct StreamsPane: Widget {
     }
 
     private func renderBrowser(_ browser: StoreBrowser, in area: Rect, on grid: inout Grid) {
+        if let reason = browser.unavailable {
+            // Nothing to list: the explanation gets the whole pane.
+            let lines = [Line("Sample store", style: Theme.heading), .empty, Line(reason), .empty, Line("b: back to the scenario", style: Theme.label)]
+            grid.render(TextView(lines: lines, wrap: true), in: area)
+            return
+        }
         let layout = StreamsLayout(inner: area)
         var info: [Line] = [Line("Sample store", style: Theme.heading), Line(".workshop/sample.sqlite", style: Theme.label), .empty]
         if let reason = browser.unavailable {
