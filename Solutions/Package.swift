@@ -17,7 +17,7 @@ let exercises = [
     // Stage 5: processes
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
-    "PublicEvents", "Housekeeping",
+    "PublicEvents", "Housekeeping", "PartnerBookings",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
