@@ -14,6 +14,8 @@ let exercises = [
     "NewField", "Upcasting", "Renaming", "StreamTransform",
     // Stage 3: projections
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
+    // Stage 4: devops
+    "BlueGreen", "ClosingTheBooks",
     // Stage 5: processes
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
@@ -22,7 +24,7 @@ let exercises = [
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
 /// keeps its one-second feedback loop.
-let usesSQLite: Set<String> = []
+let usesSQLite: Set<String> = ["BlueGreen"]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
 /// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).

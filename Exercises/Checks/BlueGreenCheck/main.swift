@@ -1,0 +1,143 @@
+// Checks for exercise "blue-green": a corrected read model rebuilds from 0 into a new table
+// while the old one keeps answering, and queries switch once it has caught up.
+import BlueGreen
+import EventSourcing
+import EventSourcingSQLite
+import EventSourcingTesting
+import Foundation
+
+/// A deploy over 3 000 seeded events in a temporary SQLite file, with 40 new events arriving
+/// during each of the first `busyTicks` ticks. Each tick's progress is kept.
+final class Deploy {
+    let folder: URL
+    let store: SQLiteEventStore
+    var history = SampleHistory(seed: 2026)
+    let deployment: BlueGreenDeployment
+    var ticks: [BlueGreenDeployment.Progress] = []
+    var blueCheckpoints: [Int64] = []
+    let sample: [String]
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "blue-green-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try SQLiteEventStore(path: folder.appending(path: "hotel.sqlite").path)
+        try history.append(events: 1_500, to: store, renamedPayments: false)
+        try history.append(events: 1_500, to: store, renamedPayments: true)
+        let blue = try GuestBalances.version1(store)
+        try ProjectionRunner(store: store).catchUp(blue)  // v1 has been serving for months
+        deployment = BlueGreenDeployment(store: store, blue: blue, green: try GuestBalances.version2(store), batchSize: 500)
+        let stays = try GuestBalances.all(in: GuestBalances.v1, store).keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+        sample = Array(stays.suffix(5))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    /// Ticks until the deploy has switched (and two more ticks), at most 40.
+    func run(busyTicks: Int = 4, trace: Trace? = nil) throws {
+        for tick in 1...40 {
+            let arriving = tick <= busyTicks
+            let title = "tick \(tick): v1 catches up, v2 rebuilds one batch" + (arriving ? "; 40 new events arrive" : "")
+            let action = {
+                if arriving { try self.history.append(events: 40, to: self.store, renamedPayments: true) }
+                self.ticks.append(try self.deployment.tick())
+                self.blueCheckpoints.append(try self.deployment.blue.checkpoint())
+            }
+            if let trace {
+                try trace.step(title, store: store, action, readModels: readModels)
+            } else {
+                try action()
+            }
+            let switched = ticks.firstIndex { $0.serving == GuestBalances.v2 }
+            if let switched, ticks.count >= switched + 3 { return }
+        }
+    }
+
+    func readModels() throws -> [String: JSONValue] {
+        let v1 = try GuestBalances.all(in: GuestBalances.v1, store), v2 = try GuestBalances.all(in: GuestBalances.v2, store)
+        func rows(_ table: [String: Int]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: sample.map { ($0, table[$0].map { JSONValue.int(Int64($0)) } ?? .null) }))
+        }
+        var progress: JSONValue = .null
+        if let last = ticks.last { progress = try JSONValue(encoding: last) }
+        return ["Rebuild": progress, "guest_balances_v1 (5 stays)": rows(v1), "guest_balances_v2 (5 stays)": rows(v2),
+                "Rows": ["v1": .int(Int64(v1.count)), "v2": .int(Int64(v2.count))]]
+    }
+
+    /// What v2 must hold: the corrected model rebuilt from 0 in one go, after everything.
+    func cleanV2() throws -> [String: Int] {
+        let clean = try GuestBalances.projection("guest_balances_reference", store: store, paymentTypes: ["PaymentRecorded", "PaymentReceived"])
+        try ProjectionRunner(store: store).rebuild(clean)
+        return try GuestBalances.all(in: "guest_balances_reference", store)
+    }
+}
+
+func describe(_ ticks: [BlueGreenDeployment.Progress]) -> String {
+    ticks.enumerated().map { "\n    tick \($0.offset + 1): v2 at \($0.element.greenCheckpoint) of \($0.element.head), lag \($0.element.lag), serving \($0.element.serving)" }.joined()
+}
+
+var suite = CheckSuite("blue-green")
+
+suite.check("after the first tick, v2 has rebuilt one batch of 500 and queries still read v1") { _ in
+    let deploy = try Deploy()
+    try deploy.history.append(events: 40, to: deploy.store, renamedPayments: true)
+    let progress = try deploy.deployment.tick()
+    guard progress.greenCheckpoint == 500, progress.serving == GuestBalances.v1, deploy.deployment.serving == GuestBalances.v1 else {
+        throw SpecFailure("After one tick over 3 040 events with batches of 500:\n  expected v2 at position 500, serving \(GuestBalances.v1)\n"
+            + "  actual   v2 at \(progress.greenCheckpoint), serving \(progress.serving)")
+    }
+    let stay = deploy.sample[0]
+    let answer = try deploy.deployment.balance(of: stay), v1 = try GuestBalances.balance(of: stay, in: GuestBalances.v1, deploy.store)
+    guard answer == v1 else {
+        throw SpecFailure("The balance of \(stay) during the rebuild: expected v1's \(String(describing: v1)), got \(String(describing: answer)).")
+    }
+}
+
+suite.check("queries read v1 while v2's lag is above zero, and switch on the tick it reaches zero") { _ in
+    let deploy = try Deploy()
+    try deploy.run()
+    guard let switched = deploy.ticks.firstIndex(where: { $0.serving == GuestBalances.v2 }) else {
+        throw SpecFailure("Queries never switched to v2 within 40 ticks:\(describe(deploy.ticks))")
+    }
+    let early = deploy.ticks[..<switched].firstIndex { $0.lag == 0 }
+    guard deploy.ticks[switched].lag == 0, early == nil, switched >= 5 else {
+        throw SpecFailure("Expected v1 to serve until v2's lag is 0 (v2 needs at least 6 batches of 500), then v2:\(describe(deploy.ticks))")
+    }
+    guard deploy.ticks[switched...].allSatisfy({ $0.serving == GuestBalances.v2 }) else {
+        throw SpecFailure("Once switched to v2, queries must stay there:\(describe(deploy.ticks))")
+    }
+}
+
+suite.check("v1 keeps answering and keeps up with new events during the rebuild") { _ in
+    let deploy = try Deploy()
+    try deploy.run()
+    for (index, tick) in deploy.ticks.enumerated() where deploy.blueCheckpoints[index] != tick.head {
+        throw SpecFailure("After tick \(index + 1), v1 was at position \(deploy.blueCheckpoints[index]) but the log at \(tick.head): "
+            + "the users would miss the newest events while v2 rebuilds.")
+    }
+}
+
+suite.check("nothing is lost in the switch: v2 equals a clean rebuild, with the events that arrived during the deploy") { _ in
+    let deploy = try Deploy()
+    try deploy.run()
+    let v2 = try GuestBalances.all(in: GuestBalances.v2, deploy.store), clean = try deploy.cleanV2()
+    guard v2 == clean else {
+        let wrong = clean.keys.filter { v2[$0] != clean[$0] }.sorted().prefix(5)
+        throw SpecFailure("v2 has \(v2.count) rows, a clean rebuild \(clean.count); they differ for \(wrong.map { "\($0): \(v2[$0].map(String.init) ?? "missing") instead of \(clean[$0].map(String.init) ?? "missing")" }.joined(separator: ", "))")
+    }
+    let served = try deploy.deployment.balance(of: deploy.sample[4])
+    guard served == clean[deploy.sample[4]] else {
+        throw SpecFailure("After the switch, the balance of \(deploy.sample[4]) should come from v2: \(String(describing: clean[deploy.sample[4]])), got \(String(describing: served)).")
+    }
+}
+
+suite.check("the deploy, tick by tick: v1 serving, v2 rebuilding, the switch") { trace in
+    let deploy = try Deploy()
+    trace.step("3 000 seeded events (first 12 shown); v1 serving, v2 empty",
+               appended: try deploy.store.readAll(after: 0, limit: 12), readModels: try deploy.readModels())
+    try deploy.run(trace: trace)
+    guard deploy.deployment.serving == GuestBalances.v2 else {
+        throw SpecFailure("The deploy never switched to v2:\(describe(deploy.ticks))")
+    }
+}
+
+suite.run()
