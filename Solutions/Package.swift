@@ -15,7 +15,7 @@ let exercises = [
     // Stage 3: projections
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
     // Stage 4: devops
-    "BlueGreen", "ClosingTheBooks",
+    "Traceability", "BlueGreen", "ClosingTheBooks",
     // Stage 5: processes
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
