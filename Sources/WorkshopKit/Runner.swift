@@ -157,14 +157,12 @@ public struct Runner: Sendable {
             timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit)
     }
 
+    /// Whether this package was resolved into this build folder before. If the pins went
+    /// stale since, the build with `--disable-automatic-resolution` fails fast and is retried.
     static func resolutionIsCurrent(package: URL, scratch: URL) -> Bool {
-        func modified(_ url: URL) -> Date? {
-            (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
-        }
-        guard let manifest = modified(package.appending(path: "Package.swift")),
-              let resolved = modified(package.appending(path: "Package.resolved")),
-              let state = modified(scratch.appending(path: "workspace-state.json")) else { return false }
-        return resolved >= manifest && state >= manifest
+        let files = FileManager.default
+        return files.fileExists(atPath: package.appending(path: "Package.resolved").path)
+            && files.fileExists(atPath: scratch.appending(path: "workspace-state.json").path)
     }
 
     static var childEnvironment: [String: String] {

@@ -42,7 +42,8 @@ public struct Verifier: Sendable {
         try preparePristineWorkspace(at: pristinePaths)
         let solutionsRunner = Runner(paths: paths, configuration: configuration)
         var pristineConfiguration = configuration
-        pristineConfiguration.scratchBase = pristineRoot
+        // Its own build folder: it builds at the same time as the solutions.
+        pristineConfiguration.scratchBase = configuration.scratchBase.map { $0.appending(path: "verify", directoryHint: .isDirectory) } ?? pristineRoot
         let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
 
         let exercises = catalog.exercises
@@ -83,7 +84,7 @@ public struct Verifier: Sendable {
     ) async throws -> [String: CheckOutcome] {
         var outcomes: [String: CheckOutcome] = [:]
         for exercise in exercises {
-            let outcome = try await runner.check(exercise, package: runner.paths.exercises, scratch: runner.scratch(for: .exercises), workspace: workspace)
+            let outcome = try await runner.check(exercise, package: runner.paths.folder(of: workspace), scratch: runner.scratch(for: workspace), workspace: workspace)
             outcomes[exercise.id] = outcome
             onResult(exercise.id, workspace, outcome.status)
         }

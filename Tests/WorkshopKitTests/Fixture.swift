@@ -9,9 +9,9 @@ enum Fixture {
     /// Build folders shared by every copy, so each package builds its libraries once per run.
     static let scratch = repositoryRoot.appending(path: ".build-fixtures")
 
-    /// A fresh copy in a temporary folder.
-    static func copy() throws -> ProjectPaths {
-        let root = FileManager.default.temporaryDirectory.appending(path: "workshop-fixture-\(UUID().uuidString)")
+    /// A fresh copy in a temporary folder (or at `root`).
+    static func copy(to root: URL = FileManager.default.temporaryDirectory.appending(path: "workshop-fixture-\(UUID().uuidString)")) throws -> ProjectPaths {
+        if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for workspace in ["Exercises", "Solutions"] {
             try WorkspaceCopy.copy(source.appending(path: workspace), to: root.appending(path: workspace))
@@ -20,13 +20,14 @@ enum Fixture {
     }
 
     /// One copy shared by the tests that only read it (building and checking), so they share
-    /// their builds too.
+    /// their builds too. It lives at a fixed place next to its build folders: SwiftPM may reuse
+    /// a build folder's plan for a package that moved, so a build folder serves one path only.
     static let shared: ProjectPaths = {
-        do { return try copy() } catch { fatalError("cannot copy the fixture workspace: \(error)") }
+        do { return try copy(to: scratch.appending(path: "kit-project")) } catch { fatalError("cannot copy the fixture workspace: \(error)") }
     }()
 
     static func runner(_ paths: ProjectPaths = shared, runTimeout: Duration = .seconds(20)) -> Runner {
-        Runner(paths: paths, configuration: RunnerConfiguration(runTimeout: runTimeout, outputLimit: 16 * 1024, scratchBase: paths == shared ? scratch : scratch.appending(path: "copies")))
+        Runner(paths: paths, configuration: RunnerConfiguration(runTimeout: runTimeout, outputLimit: 16 * 1024, scratchBase: paths == shared ? scratch.appending(path: "kit") : paths.root))
     }
 
     static var catalog: Catalog {

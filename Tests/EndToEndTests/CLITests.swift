@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+/// The built `workshop` binary against a copy of the fixture workspace: exit statuses, JSON
+/// shapes, and the one-line reasons on stderr.
+@Suite(.serialized)
+struct CLITests {
+    static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixture = repositoryRoot.appending(path: "Tests/Fixtures/Workspace")
+    /// `swift test` builds `workshop` next to the test bundle.
+    static let binary = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "workshop")
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        func json() throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        }
+    }
+
+    /// A fresh copy of the fixture project, its package path made absolute.
+    static func project(at root: URL = FileManager.default.temporaryDirectory.appending(path: "workshop-cli-\(UUID().uuidString)")) throws -> URL {
+        if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for workspace in ["Exercises", "Solutions"] {
+            let target = root.appending(path: workspace)
+            try FileManager.default.copyItem(at: fixture.appending(path: workspace), to: target)
+            let manifest = target.appending(path: "Package.swift")
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"../../../..\"", with: "\"\(repositoryRoot.path)\"")
+                .write(to: manifest, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    /// One copy for the tests that build: they share its builds and its Package.resolved. It
+    /// has a fixed place because a SwiftPM build folder may reuse its plan for a moved package.
+    static let shared: URL = {
+        do { return try project(at: repositoryRoot.appending(path: ".build-fixtures/cli-project")) } catch { fatalError("cannot copy the fixture: \(error)") }
+    }()
+
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["WORKSHOP_ROOT"] = nil
+        environment["NO_COLOR"] = "1"
+        // Builds shared by every copy of the fixture, so each exercise builds its libraries once.
+        environment["WORKSHOP_SCRATCH"] = repositoryRoot.appending(path: ".build-fixtures/cli").path
+        environment["WORKSHOP_PRISTINE"] = fixture.appending(path: "Exercises").path
+        process.environment = environment.merging(extra) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func listPrintsEveryExerciseAsJSON() throws {
+        let root = try Self.project()
+        let run = try Self.run(["list", "--json"], in: root.appending(path: "Exercises/Sources"))
+        #expect(run.status == 0)
+        let exercises = try #require(try run.json()["exercises"] as? [[String: Any]])
+        #expect(exercises.map { $0["id"] as? String } == ["tally", "broken", "crashing", "hanging", "flooding"])
+        let tally = try #require(exercises.first)
+        #expect(tally["stage"] as? String == "basics")
+        #expect(tally["title"] as? String == "Count the events")
+        #expect(tally["status"] as? String == "pending")
+        #expect(tally["files"] as? [String] == ["Exercises/Sources/Tally/Tally.swift"])
+        #expect(tally["instructions"] as? String == "Exercises/Instructions/tally.md")
+    }
+
+    @Test func aFailingCheckExitsOneWithItsTestsAndIsRememberedInTheList() throws {
+        let root = Self.shared
+        let run = try Self.run(["check", "tally", "--json"], in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("Checking tally…"))
+        let json = try run.json()
+        #expect(json["exercise"] as? String == "tally")
+        #expect(json["status"] as? String == "failed")
+        let tests = try #require(json["tests"] as? [[String: Any]])
+        #expect(tests.count == 2)
+        #expect(tests.last?["name"] as? String == "two events count two")
+        #expect(tests.last?["passed"] as? Bool == false)
+        #expect(tests.last?["message"] as? String == "expected 2, got 0")
+        #expect((json["diagnostics"] as? [Any])?.isEmpty == true)
+        #expect((json["trace"] as? [Any])?.count == 2)
+        #expect(json["seconds"] as? Double != nil)
+
+        let list = try Self.run(["list", "--json"], in: root)
+        let exercises = try #require(try list.json()["exercises"] as? [[String: Any]])
+        #expect(exercises.first?["status"] as? String == "failed")
+    }
+
+    @Test func theSolutionPassesWithExitZero() throws {
+        let root = Self.shared
+        let run = try Self.run(["check", "tally", "--solution"], in: root)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("✓ two events count two"))
+        #expect(run.stdout.contains("tally: passed (2/2 checks)"))
+    }
+
+    @Test func aCompileErrorShowsTheFileLineAndSource() throws {
+        let root = Self.shared
+        let run = try Self.run(["check", "broken", "--json"], in: root)
+        #expect(run.status == 1)
+        let json = try run.json()
+        #expect(json["status"] as? String == "compile_error")
+        let diagnostic = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(diagnostic["file"] as? String == "Exercises/Sources/Broken/Broken.swift")
+        #expect(diagnostic["line"] as? Int == 3)
+        #expect(diagnostic["severity"] as? String == "error")
+        #expect(diagnostic["source_line"] as? String == "    let rate: Int = \"12000\"")
+    }
+
+    @Test func anUnknownIdExitsTwoAndSuggestsTheNearest() throws {
+        let root = try Self.project()
+        let run = try Self.run(["check", "taly"], in: root)
+        #expect(run.status == 2)
+        #expect(run.stderr == "workshop: no exercise with id 'taly'. Did you mean 'tally'?\n")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test(arguments: [["check"], ["list", "--frobnicate"], ["reset", "tally", "--all"], ["hint", "tally", "--level", "9"]])
+    func badUsageExitsTwoWithOneLine(arguments: [String]) throws {
+        let root = try Self.project()
+        let run = try Self.run(arguments, in: root)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("workshop: "))
+        #expect(run.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func outsideAProjectItSaysWhereItLooked() throws {
+        let empty = FileManager.default.temporaryDirectory.appending(path: "workshop-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let run = try Self.run(["list"], in: empty)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("No workshop project here"))
+    }
+
+    @Test func hintsAreRevealedOneAtATime() throws {
+        let root = try Self.project()
+        let first = try Self.run(["hint", "tally"], in: root)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Hint 1/2: Count every event."))
+        #expect(!first.stdout.contains("Hint 2/2"))
+        let second = try Self.run(["hint", "tally"], in: root)
+        #expect(second.stdout.contains("Hint 2/2: Return events.count."))
+        let list = try Self.run(["list", "--json"], in: root)
+        let exercises = try #require(try list.json()["exercises"] as? [[String: Any]])
+        #expect(exercises.first?["hints_revealed"] as? Int == 2)
+    }
+
+    @Test func resetRefusesWithoutATerminalAndRestoresWithYes() throws {
+        let root = try Self.project()
+        let file = root.appending(path: "Exercises/Sources/Tally/Tally.swift")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try "public func tally(_ events: [String]) -> Int { events.count }\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let refused = try Self.run(["reset", "tally"], in: root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("--yes"))
+        #expect(try String(contentsOf: file, encoding: .utf8) != original)
+
+        let reset = try Self.run(["reset", "tally", "--yes"], in: root)
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == original)
+        let all = try Self.run(["reset", "--all", "--yes"], in: root)
+        #expect(all.status == 0)
+        #expect(all.stdout.split(separator: "\n").count == 5)
+    }
+
+    @Test func verifyPassesOnTheFixtureWorkspace() throws {
+        let root = Self.shared
+        // The learner solved tally: verify checks the pristine copy, not the learner's file.
+        let tally = root.appending(path: "Exercises/Sources/Tally/Tally.swift")
+        let attempt = try String(contentsOf: tally, encoding: .utf8)
+        try String(contentsOf: root.appending(path: "Solutions/Sources/Tally/Tally.swift"), encoding: .utf8)
+            .write(to: tally, atomically: true, encoding: .utf8)
+        defer { try? attempt.write(to: tally, atomically: true, encoding: .utf8) }
+        let run = try Self.run(["verify", "--json", "--run-timeout", "3"], in: root)
+        #expect(run.status == 0, "\(run.stdout)")
+        let json = try run.json()
+        #expect(json["ok"] as? Bool == true)
+        #expect((json["problems"] as? [String])?.isEmpty == true)
+        let entries = try #require(json["exercises"] as? [[String: Any]])
+        #expect(entries.map { $0["solution"] as? String } == Array(repeating: "passed", count: 5))
+        #expect(entries.map { $0["pristine"] as? String } == ["failed", "compile_error", "crashed", "timed_out", "failed"])
+    }
+}
