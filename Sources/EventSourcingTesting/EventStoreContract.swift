@@ -183,6 +183,7 @@ private let readingTheLog: [ContractCase] = [
         let third = try store.append(to: "a", expected: .exact(2), events: events(2, tag: "a2"))
         let all = try store.readAll(after: 0, limit: 100)
         let committed = first.positions + second.positions + third.positions
+        try expectEqual(committed.count, 5, "positions returned by the appends")
         try expectEqual(all.map(\.position), committed, "positions of the whole log")
         try expectEqual(all.map { "\($0.streamID)@\($0.streamVersion)" }, ["a@1", "a@2", "b@1", "a@3", "a@4"], "commit order")
         try expectEqual(committed, committed.sorted(), "positions increase in commit order")
@@ -339,6 +340,7 @@ private let outbox: [ContractCase] = [
     ContractCase("delivered outbox messages are no longer pending") { store in
         try store.append(to: "s", expected: .noStream, events: events(1), outbox: [message("m1"), message("m2"), message("m3")])
         let pending = try store.pendingOutbox(limit: 10)
+        try expectEqual(pending.count, 3, "pending messages before delivery")
         try store.markDelivered(sequences: [pending[0].sequence, pending[2].sequence])
         try expectEqual(try store.pendingOutbox(limit: 10).map(\.message.messageID), ["m2"], "pending after delivering m1 and m3")
         try store.markDelivered(sequences: [pending[0].sequence])
