@@ -47,6 +47,51 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         case buildSeconds = "build_seconds"
     }
 
+    /// A check result with `message` always present (null when it passed), as `check --json`
+    /// promises every field.
+    private struct TestEntry: Codable {
+        var name: String
+        var passed: Bool
+        var message: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(passed, forKey: .passed)
+            try container.encode(message, forKey: .message)
+        }
+
+        enum CodingKeys: String, CodingKey { case name, passed, message }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        exercise = try container.decode(String.self, forKey: .exercise)
+        workspace = try container.decodeIfPresent(Workspace.self, forKey: .workspace) ?? .exercises
+        status = try container.decode(CheckStatus.self, forKey: .status)
+        tests = try container.decode([TestEntry].self, forKey: .tests).map { CheckResult(name: $0.name, passed: $0.passed, message: $0.message) }
+        diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+        trace = try container.decodeIfPresent([TraceStep].self, forKey: .trace) ?? []
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
+        output = try container.decodeIfPresent(String.self, forKey: .output) ?? ""
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(exercise, forKey: .exercise)
+        try container.encode(workspace, forKey: .workspace)
+        try container.encode(status, forKey: .status)
+        try container.encode(tests.map { TestEntry(name: $0.name, passed: $0.passed, message: $0.message) }, forKey: .tests)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(trace, forKey: .trace)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(buildSeconds, forKey: .buildSeconds)
+        try container.encode(output, forKey: .output)
+        try container.encodeIfPresent(note, forKey: .note)
+    }
+
     /// The encoder `check --json` uses: sorted keys, ISO 8601 dates (as in the report).
     public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
