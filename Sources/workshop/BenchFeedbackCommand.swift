@@ -58,8 +58,8 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
 
     /// This executable, to time `workshop check` as a learner runs it.
     static var executable: String {
-        URL(filePath: CommandLine.arguments[0]).standardizedFileURL.path.hasPrefix("/")
-            ? CommandLine.arguments[0]
-            : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
+        if let path = Bundle.main.executableURL?.standardizedFileURL.path { return path }
+        let argument = CommandLine.arguments[0]
+        return argument.hasPrefix("/") ? argument : FileManager.default.currentDirectoryPath + "/" + argument
     }
 }
