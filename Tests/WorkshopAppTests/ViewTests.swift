@@ -123,4 +123,17 @@ struct ViewTests {
         #expect(lines[6].hasPrefix("┃2 Versioning"))
         #expect(lines[7].hasPrefix("┃   · upcasting"))
     }
+
+    @Test func theStoreBrowserShowsTheSelectedRowOfALongPage() {
+        var model = Fixtures.model(size: Size(width: 160, height: 40))
+        _ = App.update(&model, .intent(.browseStore))
+        let events = (1...Int64(StoreBrowser.pageSize)).map { Fixtures.event($0, "guest_stay-\($0)", 1, "Event\($0)", ["n": .int($0)]) }
+        _ = App.update(&model, .storePageLoaded(StorePage(query: .log(after: 0), events: events, headPosition: 1_000_000)))
+        _ = App.update(&model, .intent(.bottom))
+        let text = App.view(model).text
+        #expect(text.contains("Event200"))
+        #expect(text.contains("\"n\" : 200"))
+        #expect(!text.contains("Event1 "))
+        #expect(text.contains("1,000,000 events"))
+    }
 }

@@ -55,7 +55,7 @@ struct StreamsPane: Widget {
         let events = Self.events(model, scenario)
         let eventHighlight = focused && model.streamsColumn == .events ? Theme.selection : Style(isBold: true, isUnderlined: true)
         grid.render(Self.table(events, appended: scenario.appendedIDs, showStream: (model.streamSelection.selected ?? 0) == 0,
-                               state: model.eventSelection, highlight: eventHighlight, search: model.search, width: layout.events.width), in: layout.events)
+                               state: model.eventSelection, highlight: eventHighlight, search: model.search, width: layout.events.width, height: layout.events.height), in: layout.events)
         let selected = model.eventSelection.selected.flatMap { events.indices.contains($0) ? events[$0] : nil }
         Self.renderDetail(selected, appended: selected.map { scenario.appendedIDs.contains($0.eventID) } ?? false,
                           caption: "Step \(scenario.numberInCheck) of \(scenario.stepsInCheck): \(scenario.step.title)",
@@ -99,16 +99,15 @@ struct StreamsPane: Widget {
         var showStream = true
         if case .stream = page.query { showStream = false }
         grid.render(Self.table(page.events, appended: [], showStream: showStream, state: browser.selection,
-                               highlight: Theme.selection, search: model.search, width: layout.events.width), in: layout.events)
+                               highlight: Theme.selection, search: model.search, width: layout.events.width, height: layout.events.height), in: layout.events)
         let selected = browser.selection.selected.flatMap { page.events.indices.contains($0) ? page.events[$0] : nil }
         Self.renderDetail(selected, appended: false, caption: nil, glyphs: model.glyphs, in: layout.detail, on: &grid)
     }
 
-    /// The events table. A scenario has tens of events and a store page at most
-    /// `StoreBrowser.pageSize`, so formatting every row stays cheap.
+    /// The events table, with the columns that fit `width`.
     static func table(
         _ events: [TracedEvent], appended: Set<String>, showStream: Bool, state: ScrollState, highlight: Style, search: SearchState,
-        width: Int
+        width: Int, height: Int
     ) -> TableView {
         // Position, version and type always; the rest as the width allows, most useful first,
         // so a narrow pane never squeezes the event type out.
@@ -124,7 +123,12 @@ struct StreamsPane: Widget {
         if withTime { columns.append(TableColumn("Time", width: .fixed(8))) }
         if withCorrelation { columns.append(TableColumn("Correlation", width: .fixed(11))) }
         if withCausation { columns.append(TableColumn("Causation", width: .fixed(9))) }
-        let rows = events.map { event -> [Line] in
+        // Only the rows on screen are formatted: a frame costs the same on a page of any length.
+        let viewport = TableView.viewportHeight(forAreaHeight: height)
+        let first = state.visibleOffset(itemCount: events.count, viewportHeight: viewport)
+        let shown = events[first..<min(events.count, first + viewport)]
+        let shownState = ScrollState(selected: state.selected.map { $0 - first }, offset: 0)
+        let rows = shown.map { event -> [Line] in
             let isNew = appended.contains(event.eventID)
             let style: Style = isNew ? Theme.added : (search.matches(event.eventType) || search.matches(event.streamID) ? Theme.match : .plain)
             var cells = [Line((isNew ? "+" : "") + String(event.position), style: style), Line(String(event.streamVersion), style: style)]
@@ -135,7 +139,7 @@ struct StreamsPane: Widget {
             if withCausation { cells.append(Line(short(event.metadata.causationID), style: Theme.label)) }
             return cells
         }
-        return TableView(columns: columns, rows: rows, state: state, highlightStyle: highlight)
+        return TableView(columns: columns, rows: rows, state: shownState, highlightStyle: highlight)
     }
 
     /// The selected event: where it is, its metadata, and its payload as pretty JSON.
