@@ -19,8 +19,10 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object: {\"ok\", \"exercises\": [{\"id\", \"solution\", \"pristine\"}], \"problems\"}.")
     var json = false
 
+    // Longer than `check`'s 15 s: verify runs two builds and checks at once on a shared machine,
+    // and the SQLite-backed exercises (blue-green) take several seconds in a debug build.
     @Option(help: ArgumentHelp("Stop each check after this many seconds.", valueName: "seconds"))
-    var runTimeout: Double?
+    var runTimeout: Double = 60
 
     func run() async throws {
         let paths = try project.paths()
