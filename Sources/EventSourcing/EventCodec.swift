@@ -59,8 +59,8 @@ public struct EventCodec<Event>: Sendable {
         byType[eventType] = registrations.count
         registrations.append(Registration(
             eventType: eventType, schemaVersion: version,
-            encode: { event in try extract(event).map { try EventCodec.encoder.encode($0) } },
-            decode: { data in embed(try JSONDecoder().decode(Payload.self, from: data)) }))
+            encode: { event in try extract(event).map { try JSONCoding.sharedEncoder.encode($0) } },
+            decode: { data in embed(try JSONCoding.sharedDecoder.decode(Payload.self, from: data)) }))
     }
 
     /// Registers the step from `fromVersion` to `fromVersion + 1` of `eventType`.
@@ -80,12 +80,6 @@ public struct EventCodec<Event>: Sendable {
     ) {
         upcasters[UpcasterKey(eventType: oldName, fromVersion: version)] =
             Upcaster(targetType: newName, targetVersion: newVersion, transform: transform)
-    }
-
-    static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 
     /// Encodes an event for appending.

@@ -26,14 +26,12 @@ public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, 
 
     /// Converts any encodable value (an event, a read model) into a JSON value.
     public init<T: Encodable>(encoding value: T) throws {
-        self = try JSONValue(data: JSONEncoder().encode(value))
+        self = try JSONValue(data: JSONCoding.encoder().encode(value))
     }
 
     /// Compact JSON with sorted keys: stable bytes for storage and golden files.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        try JSONCoding.encoder().encode(self)
     }
 
     /// Indented JSON with sorted keys, for people.
@@ -46,7 +44,7 @@ public enum JSONValue: Sendable, Hashable, Codable, ExpressibleByStringLiteral, 
 
     /// Decodes this JSON as `type`.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: encoded())
+        try JSONCoding.decoder().decode(T.self, from: encoded())
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -21,11 +21,11 @@ final class SequentialIDs: Sendable {
     }
 }
 
-// Stored JSON, exactly as release 1.0 wrote it (dates are Foundation's default: seconds since
-// 2001-01-01, so 795189600 is 2026-03-14 14:00 UTC). Stored events never change.
-let storedCheckIn = #"{"at":795189600,"guestId":"ana","roomNumber":"101","stayId":"s-1"}"#
-let storedChargeWithoutCurrency = #"{"amount":100,"at":795189600,"chargeId":"c-1","stayId":"s-1"}"#
-let storedChargeInPounds = #"{"amount":35,"at":795189600,"chargeId":"c-7","currency":"GBP","stayId":"s-1"}"#
+// Stored JSON, exactly as release 1.0 wrote it (dates in ISO 8601, as EventCodec writes them).
+// Stored events never change.
+let storedCheckIn = #"{"at":"2026-03-14T14:00:00Z","guestId":"ana","roomNumber":"101","stayId":"s-1"}"#
+let storedChargeWithoutCurrency = #"{"amount":100,"at":"2026-03-14T14:00:00Z","chargeId":"c-1","stayId":"s-1"}"#
+let storedChargeInPounds = #"{"amount":35,"at":"2026-03-14T14:00:00Z","chargeId":"c-7","currency":"GBP","stayId":"s-1"}"#
 
 /// Puts raw stored JSON into `store`, as an old release would have written it.
 func storeRaw(_ store: InMemoryEventStore, _ streamID: String, _ rows: [(type: String, json: String)], ids: SequentialIDs) throws {

@@ -15,11 +15,11 @@ let metadata = EventMetadata(correlationID: "visit-s-1", causationID: "desk-1", 
 /// change, that is a GuestStayCompleted v2, not an edit.
 let golden = #"{"checkedInAt":"2026-03-14T14:00:00Z","checkedOutAt":"2026-03-16T10:00:00Z","guestId":"ana","roomNumber":"101","stayId":"s-1","totalCharged":100,"totalPaid":100}"#
 
-// Stored JSON as earlier releases wrote it (795189600 is 2026-03-14 14:00 UTC, seconds since 2001).
-let storedCheckIn = #"{"at":795189600,"checkedInBy":"maria","guest":{"id":"ana","name":"Ana Lima"},"roomNumber":"101","stayId":"s-1"}"#
-let storedCharge = #"{"amount":100,"at":795189600,"chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
-let paymentOldName = (type: "PaymentRecorded", json: #"{"amount":40,"at":795189600,"paymentId":"p-1","stayId":"s-1"}"#)
-let paymentNewName = (type: "PaymentReceived", json: #"{"amount":40,"method":"unknown","paymentId":"p-1","receivedAt":795189600,"stayId":"s-1"}"#)
+// Stored JSON as earlier releases wrote it (dates in ISO 8601, as EventCodec writes them).
+let storedCheckIn = #"{"at":"2026-03-14T14:00:00Z","checkedInBy":"maria","guest":{"id":"ana","name":"Ana Lima"},"roomNumber":"101","stayId":"s-1"}"#
+let storedCharge = #"{"amount":100,"at":"2026-03-14T14:00:00Z","chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
+let paymentOldName = (type: "PaymentRecorded", json: #"{"amount":40,"at":"2026-03-14T14:00:00Z","paymentId":"p-1","stayId":"s-1"}"#)
+let paymentNewName = (type: "PaymentReceived", json: #"{"amount":40,"method":"unknown","paymentId":"p-1","receivedAt":"2026-03-14T14:00:00Z","stayId":"s-1"}"#)
 
 /// Event ids 00000000-0000-4000-8000-000000000001, …2, …: the trace is the same on every run.
 final class SequentialIDs: Sendable {

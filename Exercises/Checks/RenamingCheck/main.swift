@@ -21,11 +21,10 @@ final class SequentialIDs: Sendable {
     }
 }
 
-// Stored JSON, exactly as earlier releases wrote it (795189600 is 2026-03-14 14:00 UTC in
-// Foundation's default date encoding: seconds since 2001-01-01).
-let storedCheckIn = #"{"at":795189600,"checkedInBy":"maria","guest":{"id":"ana","name":"Ana Lima"},"roomNumber":"101","stayId":"s-1"}"#
-let storedCharge = #"{"amount":100,"at":795189600,"chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
-let storedPayment = #"{"amount":40,"at":795189600,"paymentId":"p-1","stayId":"s-1"}"#
+// Stored JSON, exactly as earlier releases wrote it (dates in ISO 8601, as EventCodec writes them).
+let storedCheckIn = #"{"at":"2026-03-14T14:00:00Z","checkedInBy":"maria","guest":{"id":"ana","name":"Ana Lima"},"roomNumber":"101","stayId":"s-1"}"#
+let storedCharge = #"{"amount":100,"at":"2026-03-14T14:00:00Z","chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
+let storedPayment = #"{"amount":40,"at":"2026-03-14T14:00:00Z","paymentId":"p-1","stayId":"s-1"}"#
 let metadata = EventMetadata(correlationID: "visit-s-1", causationID: "desk-1", headers: ["user": "maria"])
 
 func storeRaw(_ store: InMemoryEventStore, _ rows: [(type: String, version: Int, json: String)], ids: SequentialIDs) throws {
@@ -95,7 +94,7 @@ suite.check("a card payment made today reaches Finance in the old shape, without
     let payment = PaymentReceived(stayID: "s-2", paymentID: "p-9", amount: 250, method: .card, receivedAt: departure)
     try expectMessage(try FinanceFeed.downcast(payment), FinanceMessage(
         eventType: "PaymentRecorded", schemaVersion: 1,
-        data: ["stayId": "s-2", "paymentId": "p-9", "amount": 250, "at": .int(Int64(departure.timeIntervalSinceReferenceDate))]))
+        data: ["stayId": "s-2", "paymentId": "p-9", "amount": 250, "at": .string(JSONCoding.iso8601(departure))]))
 }
 
 suite.check("a stay paid under both names checks out, and Finance gets every payment in the old shape") { trace in
@@ -126,7 +125,7 @@ suite.check("a stay paid under both names checks out, and Finance gets every pay
     let expected: [FinanceMessage] = [
         FinanceMessage(eventType: "PaymentRecorded", schemaVersion: 1, data: try JSONValue(data: Data(storedPayment.utf8))),
         FinanceMessage(eventType: "PaymentRecorded", schemaVersion: 1, data: [
-            "stayId": "s-1", "paymentId": "p-2", "amount": 60, "at": .int(Int64(departure.timeIntervalSinceReferenceDate))]),
+            "stayId": "s-1", "paymentId": "p-2", "amount": 60, "at": .string(JSONCoding.iso8601(departure))]),
     ]
     guard feed == expected else {
         throw SpecFailure.mismatch("Finance messages", expected: expected.map { "\($0.eventType) v\($0.schemaVersion) \(json($0.data))" },

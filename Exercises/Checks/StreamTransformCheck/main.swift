@@ -25,9 +25,9 @@ final class SequentialIDs: Sendable {
 
 /// What the pilot release stored for one check-in: two events, one correlation id.
 let pilotMetadata = EventMetadata(correlationID: "pilot-visit-7", causationID: "pilot-desk-1", headers: ["user": "maria"])
-let pilotCheckIn = #"{"at":795189600,"guestId":"ana","stayId":"s-7"}"#
+let pilotCheckIn = #"{"at":"2026-03-14T14:00:00Z","guestId":"ana","stayId":"s-7"}"#
 let pilotRoomAssigned = #"{"roomNumber":"101","stayId":"s-7"}"#
-let pilotCharge = #"{"amount":100,"at":795189600,"chargeId":"c-1","currency":"EUR","stayId":"s-7"}"#
+let pilotCharge = #"{"amount":100,"at":"2026-03-14T14:00:00Z","chargeId":"c-1","currency":"EUR","stayId":"s-7"}"#
 
 func recorded(_ type: String, _ json: String, version: Int64, position: Int64, schema: Int = 1,
               metadata: EventMetadata = pilotMetadata) -> RecordedEvent {
@@ -150,7 +150,7 @@ suite.check("a pilot check-in and its RoomAssigned (same correlation id) read as
                recorded("ChargeRecorded", pilotCharge, version: 3, position: 13)]
     let transformed = try StayStreamTransform.apply(raw)
     let expected = [
-        "v2 GuestCheckedIn {\"at\":795189600,\"guestId\":\"ana\",\"roomNumber\":\"101\",\"stayId\":\"s-7\"}",
+        "v2 GuestCheckedIn {\"at\":\"2026-03-14T14:00:00Z\",\"guestId\":\"ana\",\"roomNumber\":\"101\",\"stayId\":\"s-7\"}",
         "v3 ChargeRecorded \(pilotCharge)",
     ]
     let actual = transformed.map { event -> String in

@@ -20,10 +20,10 @@ final class SequentialIDs: Sendable {
     }
 }
 
-// Stored JSON, exactly as release 1.x wrote it (schema v1). Dates are Foundation's default:
-// seconds since 2001-01-01, so 795189600 is 2026-03-14 14:00 UTC.
-let storedCheckInV1 = #"{"at":795189600,"guestId":"ana","roomNumber":"101","stayId":"s-1"}"#
-let storedCharge = #"{"amount":100,"at":795189600,"chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
+// Stored JSON, exactly as release 1.x wrote it (schema v1; dates in ISO 8601, as EventCodec
+// writes them).
+let storedCheckInV1 = #"{"at":"2026-03-14T14:00:00Z","guestId":"ana","roomNumber":"101","stayId":"s-1"}"#
+let storedCharge = #"{"amount":100,"at":"2026-03-14T14:00:00Z","chargeId":"c-1","currency":"EUR","stayId":"s-1"}"#
 /// The front desk of release 1.x put the clerk's login in every event's metadata.
 let deskMetadata = EventMetadata(correlationID: "visit-s-1", causationID: "desk-1", headers: ["user": "maria"])
 

@@ -265,10 +265,9 @@ public struct HotelHistory: Sendable {
         Self.firstDay.addingTimeInterval(Double(day * 86_400 + hour * 3_600 + minute * 60))
     }
 
-    /// Seconds since 2001-01-01, the way the hotel's `Codable` events store dates (Foundation's
-    /// default `JSONEncoder` date strategy).
-    private func reference(_ date: Date) -> Int {
-        Int(date.timeIntervalSinceReferenceDate)
+    /// A date as a JSON string, the way `EventCodec` stores dates (ISO 8601).
+    private func reference(_ date: Date) -> String {
+        "\"" + JSONCoding.iso8601(date) + "\""
     }
 
     private func dateString(_ day: Int) -> String {
