@@ -29,5 +29,12 @@ bench: setup
 	$(SWIFT) build -c release --product workshop
 	.build/release/workshop bench store
 
+## make pristine: regenerate the exercise copies compiled into the app (after editing Exercises/),
+## which `workshop reset` restores without git or a network.
+pristine:
+	$(SWIFT) build --product workshop
+	$(BUILD)/workshop pristine --write
+	$(SWIFT) build --product workshop
+
 clean:
 	rm -rf .build .build-*

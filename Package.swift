@@ -47,7 +47,10 @@ let package = Package(
             name: "WorkshopKit",
             dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
         ),
-        .target(name: "WorkshopApp", dependencies: ["TerminalUI", "WorkshopKit"]),
+        .target(
+            name: "WorkshopApp",
+            dependencies: ["TerminalUI", "WorkshopKit", "EventSourcing", "EventSourcingTesting"]
+        ),
         .executableTarget(
             name: "workshop",
             dependencies: [

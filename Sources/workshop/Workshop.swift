@@ -8,8 +8,9 @@ struct Workshop: AsyncParsableCommand {
         commandName: "workshop",
         abstract: "Event Sourcing in production: a hands-on workshop in your terminal.",
         discussion: """
-            Without a subcommand: your exercises and where you left off. \
-            Edit the exercise's files, then `workshop check ID`; `workshop hint ID` when stuck.
+            Without a subcommand: the terminal UI, at your first unfinished exercise. \
+            Without a terminal (an editor, a script, CI): `workshop list`, `workshop check ID`, \
+            `workshop hint ID`, `workshop watch ID`.
             """,
         version: "0.1.0",
         subcommands: [
@@ -17,17 +18,6 @@ struct Workshop: AsyncParsableCommand {
             WatchCommand.self, BenchCommand.self, SeedCommand.self, PristineCommand.self, TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self)
-
-    @OptionGroup var project: ProjectOptions
-
-    mutating func run() async throws {
-        // Until the terminal UI lands here: the list, and how to go on.
-        let paths = try project.paths()
-        let catalog = try project.catalog(paths)
-        let summary = try project.progress(paths, quietWhenNew: false).summary()
-        ListCommand.printTable(catalog, summary: summary, resume: summary.resume(in: catalog))
-        Terminal.line("Commands: workshop check ID, workshop hint ID, workshop reset ID, workshop watch ID; workshop --help for more.")
-    }
 
     /// Runs the command with the workshop's exit statuses: 0 success, 1 a check did not pass,
     /// 2 bad usage or input, always with a one-line reason on stderr.
