@@ -112,17 +112,8 @@ public struct TracedEvent: Codable, Sendable, Equatable {
 
 extension ReportLine {
     /// The encoder for report lines: one line per object, ISO 8601 dates, sorted keys.
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    public static var encoder: JSONEncoder { JSONCoding.encoder() }
 
     /// The decoder matching `encoder`.
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    public static var decoder: JSONDecoder { JSONCoding.decoder() }
 }

@@ -1,3 +1,4 @@
+import EventSourcing
 import EventSourcingTesting
 import Foundation
 
@@ -93,17 +94,8 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
     }
 
     /// The encoder `check --json` uses: sorted keys, ISO 8601 dates (as in the report).
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    public static var encoder: JSONEncoder { JSONCoding.encoder() }
 
     /// The decoder matching `encoder`.
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    public static var decoder: JSONDecoder { JSONCoding.decoder() }
 }
