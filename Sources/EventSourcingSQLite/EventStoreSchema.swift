@@ -12,6 +12,9 @@ enum EventStoreSchema {
             try db.execute(sql: checkpointsTable(named: "checkpoints"))
             try db.execute(sql: outboxTable(named: "outbox"))
         }
+        migrator.registerMigration("v2 archived streams") { db in
+            try db.execute(sql: archivedStreamsTable(named: "archived_streams"))
+        }
         return migrator
     }
 
@@ -75,6 +78,25 @@ enum EventStoreSchema {
             created_position INTEGER NOT NULL
         );
         CREATE INDEX \(name)_pending ON \(name) (sequence) WHERE delivered_at IS NULL
+        """
+    }
+
+    /// One row per stream moved to cold storage by `SQLiteEventStore.archive(streams:to:)`:
+    /// what stays in the hot store so that the stream is never started again, its
+    /// `streamState` stays right, and a reader knows where to find it.
+    ///
+    /// `last_position` is the global position of its last event; `cold_store` the path it was
+    /// archived into, as given; `archived_at` seconds since 1970 by the store's clock.
+    static func archivedStreamsTable(named name: String) -> String {
+        """
+        CREATE TABLE \(name) (
+            stream_id TEXT PRIMARY KEY NOT NULL,
+            archived_at REAL NOT NULL,
+            last_version INTEGER NOT NULL,
+            last_position INTEGER NOT NULL,
+            event_count INTEGER NOT NULL,
+            cold_store TEXT NOT NULL
+        ) WITHOUT ROWID
         """
     }
 }

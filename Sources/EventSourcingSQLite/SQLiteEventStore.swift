@@ -91,23 +91,59 @@ public final class SQLiteEventStore: EventStore {
     @discardableResult
     public func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult {
         // Encode before taking the write lock: the lock is the store's one scarce resource.
-        let encoded = events.map {
+        let encoded = Self.encode(events)
+        let recordedAt = configuration.clock().timeIntervalSince1970
+        return try appendTransaction { db, lookUpIDsFirst in
+            try self.append(db, streamID: streamID, expected: expected, events: encoded, outbox: outbox,
+                            recordedAt: recordedAt, lookUpIDsFirst: lookUpIDsFirst)
+        }
+    }
+
+    /// Appends to several streams in one transaction: every append lands, or none does.
+    ///
+    /// For bulk writers (an importer, the seeder, a process manager that must write two
+    /// streams together). Each append is checked exactly as `append(to:expected:events:)`
+    /// checks it, in order, so a later append to the same stream sees the earlier ones. One
+    /// failed expectation (a `WrongExpectedVersion`, an archived stream) rolls back all of
+    /// them; a batch repeated after a timeout answers with the first batch's results.
+    ///
+    /// ```swift
+    /// let results = try store.appendBatch([
+    ///     (streamID: "guest_stay-1", expected: .noStream, events: [checkedIn]),
+    ///     (streamID: "guest_stay-2", expected: .exact(3), events: [charged]),
+    /// ])
+    /// ```
+    @discardableResult
+    public func appendBatch(_ appends: [(streamID: String, expected: ExpectedVersion, events: [EventData])]) throws -> [AppendResult] {
+        guard !appends.isEmpty else { return [] }
+        let encoded = appends.map { (streamID: $0.streamID, expected: $0.expected, events: Self.encode($0.events)) }
+        let recordedAt = configuration.clock().timeIntervalSince1970
+        return try appendTransaction { db, lookUpIDsFirst in
+            try encoded.map { append in
+                try self.append(db, streamID: append.streamID, expected: append.expected, events: append.events,
+                                outbox: [], recordedAt: recordedAt, lookUpIDsFirst: lookUpIDsFirst)
+            }
+        }
+    }
+
+    /// Encodes outside the write lock: the lock is the store's one scarce resource.
+    private static func encode(_ events: [EventData]) -> [EncodedEvent] {
+        events.map {
             EncodedEvent(event: $0, eventID: $0.eventID.uuidString, metadata: MetadataJSON.encode($0.metadata))
         }
-        let recordedAt = configuration.clock().timeIntervalSince1970
+    }
+
+    /// Runs the body of an append (one or a batch) in an immediate transaction.
+    ///
+    /// Fast path: trust the UNIQUE index on event_id to notice a repeated append, instead of
+    /// looking every id up first; when it fires, the whole transaction rolls back and runs
+    /// again with `lookUpIDsFirst`, which answers a retried append with its first result.
+    private func appendTransaction<T>(_ body: (Database, _ lookUpIDsFirst: Bool) throws -> T) throws -> T {
         do {
             do {
-                // Fast path: trust the UNIQUE index on event_id to notice a repeated append,
-                // instead of looking every id up first.
-                return try writeImmediately { db in
-                    try self.append(db, streamID: streamID, expected: expected, events: encoded, outbox: outbox,
-                                    recordedAt: recordedAt, lookUpIDsFirst: false)
-                }
+                return try writeImmediately { db in try body(db, false) }
             } catch is RepeatedEventID {
-                return try writeImmediately { db in
-                    try self.append(db, streamID: streamID, expected: expected, events: encoded, outbox: outbox,
-                                    recordedAt: recordedAt, lookUpIDsFirst: true)
-                }
+                return try writeImmediately { db in try body(db, true) }
             }
         } catch {
             throw translated(error)
@@ -122,6 +158,11 @@ public final class SQLiteEventStore: EventStore {
             return repeated
         }
         let current = try Self.streamState(db, streamID)
+        // An archived stream has no rows left here, so it looks new: refuse before the version
+        // check, whatever was expected, or its next event would start a second "version 1".
+        if current == .noStream, let archived = try Self.archivedStream(db, streamID) {
+            throw SQLiteEventStoreError.streamArchived(path: path, streamID: streamID, lastVersion: archived.lastVersion)
+        }
         guard expected.isSatisfied(by: current) else {
             // A retry of an append that did land looks like a conflict: answer it as the retry
             // it is (the same rule as InMemoryEventStore: ids are checked before versions).
@@ -221,18 +262,28 @@ public final class SQLiteEventStore: EventStore {
     /// IMMEDIATE takes the write lock before the first read: concurrent appenders queue on the
     /// busy timeout instead of failing, and the version they check is the one they write after.
     func writeImmediately<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.writeWithoutTransaction { db in
-            try db.beginTransaction(.immediate)
-            let result: T
-            do {
-                result = try body(db)
-                try db.commit()
-            } catch {
-                if db.isInsideTransaction { try? db.rollback() }
-                throw error
-            }
-            return result
+        try pool.writeWithoutTransaction { db in try Self.immediateTransaction(db, body) }
+    }
+
+    /// `body` in a `BEGIN IMMEDIATE` transaction on `db`, committed, or rolled back if it throws.
+    static func immediateTransaction<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.beginTransaction(.immediate)
+        let result: T
+        do {
+            result = try body(db)
+            try db.commit()
+        } catch {
+            if db.isInsideTransaction { try? db.rollback() }
+            throw error
         }
+        return result
+    }
+
+    /// Runs `body` on the writer connection outside any transaction: for what must happen
+    /// between transactions, such as attaching the cold store for archiving (SQLite refuses
+    /// ATTACH inside a transaction).
+    func writer<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction(body)
     }
 
     func translated(_ error: any Error) -> any Error {
@@ -343,9 +394,16 @@ public final class SQLiteEventStore: EventStore {
         Result(catching: { try JSONDecoder().decode(EventMetadata.self, from: Data(buffer: bytes)) })
     }
 
+    /// The stream's state in the hot log. An archived stream is `.exists` at its last version
+    /// (it did exist, and it must never be started again); `isArchived(_:)` and
+    /// `archivedStream(_:)` tell that it is archived.
     public func streamState(_ streamID: String) throws -> StreamState {
         do {
-            return try pool.unsafeRead { try Self.streamState($0, streamID) }
+            return try pool.unsafeRead { db in
+                let hot = try Self.streamState(db, streamID)
+                guard hot == .noStream, let archived = try Self.archivedStream(db, streamID) else { return hot }
+                return .exists(version: archived.lastVersion)
+            }
         } catch {
             throw translated(error)
         }

@@ -12,6 +12,9 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
         case readOnly
         case notAStore
         case projectionCheckpointMoved(name: String, expected: Int64)
+        case streamArchived(streamID: String, lastVersion: Int64)
+        case coldStoreMismatch(coldPath: String, streamID: String)
+        case coldStoreIsHotStore
     }
 
     private let kind: Kind
@@ -31,6 +34,11 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
     /// The store was opened read-only and something tried to write.
     public var isReadOnly: Bool { kind == .readOnly }
 
+    /// An append was refused because its stream has been moved to cold storage.
+    public var isStreamArchived: Bool {
+        if case .streamArchived = kind { true } else { false }
+    }
+
     public var description: String {
         switch kind {
         case .locked(let seconds):
@@ -41,6 +49,12 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
             "The file \(path) is not an event store (no events table). Open it once for writing so the migrations create the tables."
         case .projectionCheckpointMoved(let name, let expected):
             "The checkpoint of projection '\(name)' in \(path) moved while a batch was applied (it was \(expected)); the batch was rolled back. Another runner is feeding the same projection."
+        case .streamArchived(let streamID, let lastVersion):
+            "Stream '\(streamID)' in \(path) is archived (moved to cold storage at version \(lastVersion)); nothing was appended. An archived stream is closed for good: start a new stream, or read it with readArchivedStream."
+        case .coldStoreMismatch(let coldPath, let streamID):
+            "The cold store \(coldPath) holds other events at the positions of stream '\(streamID)' from \(path): it belongs to another event store. Nothing was deleted from \(path); archive into a cold store of this event store."
+        case .coldStoreIsHotStore:
+            "Cannot archive \(path) into itself: give a separate file as the cold store. Nothing was archived."
         }
     }
 
@@ -50,6 +64,14 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
     static func projectionCheckpointMoved(path: String, name: String, expected: Int64) -> Self {
         .init(.projectionCheckpointMoved(name: name, expected: expected), path: path)
     }
+
+    static func streamArchived(path: String, streamID: String, lastVersion: Int64) -> Self {
+        .init(.streamArchived(streamID: streamID, lastVersion: lastVersion), path: path)
+    }
+    static func coldStoreMismatch(path: String, coldPath: String, streamID: String) -> Self {
+        .init(.coldStoreMismatch(coldPath: coldPath, streamID: streamID), path: path)
+    }
+    static func coldStoreIsHotStore(path: String) -> Self { .init(.coldStoreIsHotStore, path: path) }
 
     private static func format(_ seconds: TimeInterval) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.2g", seconds)
