@@ -19,7 +19,7 @@ let exercises = [
     // Stage 3: projections
     "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
     // Stage 4: devops
-    "Traceability", "BlueGreen", "ClosingTheBooks",
+    "Traceability", "BlueGreen", "ClosingTheBooks", "Archiving",
     // Stage 5: processes
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
@@ -28,7 +28,7 @@ let exercises = [
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
 /// keeps its one-second feedback loop.
-let usesSQLite: Set<String> = ["BlueGreen"]
+let usesSQLite: Set<String> = ["BlueGreen", "Archiving"]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
 /// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).
