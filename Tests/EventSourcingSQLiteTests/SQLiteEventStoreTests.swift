@@ -47,7 +47,7 @@ import Testing
         #expect(try reopened.streamState("s") == .exists(version: 2))
         #expect(try again.readAll(after: 0, limit: 10).count == 2)
         let migrations = try again.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(migrations == ["v1 events, checkpoints, outbox"])
+        #expect(migrations == ["v1 events, checkpoints, outbox", "v2 archived streams"])
     }
 
     @Test func readOnlyStoreReadsButRefusesToWrite() throws {
