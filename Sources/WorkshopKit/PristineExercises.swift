@@ -5,6 +5,71 @@
 /// The pristine exercise files, by path relative to `Exercises/`.
 enum PristineExercises {
     static let files: [String: String] = [
+"Instructions/archiving.md": ###"""
+# Archiving
+
+## The concept
+
+An event store only grows. After a year the hotel's log holds millions of events, and most of
+them belong to stays that ended months ago: nobody will ever append to those streams again, and
+nobody reads them except an auditor, once in a while. Yet every backup copies them, every
+projection rebuild replays them, and every index carries them.
+
+**Archiving** moves whole streams that are finished for good out of the **hot** store into a
+**cold** one (here: another SQLite file with the same schema). Three rules make it safe:
+
+1. **Only closed streams, and only after a retention period.** A stay is archived when it
+   checked out *more than* N days ago. Refunds, disputes and late minibar charges arrive in the
+   first weeks; an open stay is never archived, however long ago it began.
+2. **A summary stays behind.** Reports, Finance and any read model rebuilt from position 0 must
+   still see the stay. Before its events leave, the job appends one `StayArchived` event (totals,
+   dates, how many events, the last version) to a short stream `archived_stay-{stayId}`. An
+   event rather than a row in a side table, because then the summary *is* in the log: a
+   blue-green rebuild next year still counts the stay.
+3. **Idempotent.** The job runs every night, and schedulers retry. A second run moves nothing and
+   writes nothing; a run that crashed after a summary finishes that stay without a second one.
+
+After archiving, the global log and every projection skip the archived streams (their
+positions become gaps, which readers already tolerate), appending to one is refused with a
+clear error, and its events stay readable on request from the cold store, unchanged.
+
+## The production story
+
+A hotel group's event store passed 400 GB; nightly backups overran into the morning, and a read
+model rebuild took two days. Their first cleanup deleted old stays outright, and the month-end
+revenue report, rebuilt the week after, lost a quarter of the year. The second attempt kept a
+summary per stay but used an append without an expected version; the job was retried after a
+timeout and every stay of that night showed twice the revenue. What finally worked is what
+EventStoreDB (`$maxAge` plus scavenging) and Marten (archived streams) offer: move closed
+streams out, keep a summary, make every step safe to repeat.
+
+## Your task
+
+In `Sources/Archiving/Archiver.swift`:
+
+1. `isDue(checkedOutAt:now:retentionDays:)`: false for an open stay (`nil`); true when the
+   stay checked out **strictly more** than `retentionDays` days (86 400 s each) before `now`.
+2. `archive(now:)`:
+   - find the due stays with `stays()` (given) and `isDue`;
+   - for each, **first** compute `summary(ofStay:archivedAt: now)` (given; it reads the stay's
+     events, so it must run while they are still hot) and append it as `.stayArchived(...)` to
+     `StayArchived.streamID(stayID:)` so that a stay can only ever get one summary;
+   - **then** move the stays' streams with the store's `archive(streams:to:)`, into
+     `coldStorePath`;
+   - fill in the returned `Run` (archived stays, summaries written, events moved).
+
+## How you know it is done
+
+The checks build 40 simulated days of stays (a few hundred events) in a temporary SQLite file.
+They check the rule on its boundaries, that the run on day 45 archives exactly the stays closed
+before day 15 (never the long-term guest who is still in the hotel), that the hot log shrinks by
+the archived events plus one summary per stay, that every summary carries its stay's totals,
+that archived stays are gone from the global log and from a projection but read back identical
+from the cold store, that a second run changes nothing, and that a run that crashed after a
+summary finishes without a second one. In the app, the trace shows three nights: the hot log's
+size, the archived streams and the summaries after each.
+
+"""###,
 "Instructions/blue-green.md": ###"""
 # Blue-green rebuild
 
@@ -1240,6 +1305,370 @@ that began as v1 and is checked out today. In the app, the **Streams** pane show
 **Read models** shows Ana's check-in the way today's code reads it.
 
 """###,
+"Sources/Archiving/Archiver.swift": #"""
+import EventSourcing
+import EventSourcingSQLite
+import Foundation
+
+/// The nightly archiving job: stays closed for more than `retentionDays` days leave the hot
+/// event store for a cold one, and each leaves one summary event behind.
+public struct Archiver: Sendable {
+    public let store: SQLiteEventStore
+    /// The cold store file (an event store file of its own).
+    public let coldStorePath: String
+    public let retentionDays: Int
+    private let makeEventID: @Sendable () -> UUID
+
+    public init(store: SQLiteEventStore, coldStorePath: String, retentionDays: Int,
+                makeEventID: @escaping @Sendable () -> UUID = { UUID() }) {
+        self.store = store
+        self.coldStorePath = coldStorePath
+        self.retentionDays = retentionDays
+        self.makeEventID = makeEventID
+    }
+
+    /// What one run did.
+    public struct Run: Sendable, Equatable {
+        /// The stays moved to cold storage by this run.
+        public var archivedStays: [String] = []
+        /// Summary events appended by this run.
+        public var summariesWritten = 0
+        /// Events that left the hot log.
+        public var eventsMoved: Int64 = 0
+
+        public init() {}
+    }
+
+    /// Whether a stay is due for cold storage at `now`.
+    public static func isDue(checkedOutAt: Date?, now: Date, retentionDays: Int) -> Bool {
+        // TODO: an open stay (checkedOutAt == nil) is never due. A closed one is due when it
+        // checked out *more than* `retentionDays` days (of 86 400 s) before `now`.
+        false
+    }
+
+    /// Archives every stay that is due at `now`. Safe to run again at any time, also after a
+    /// crash half-way: a second run writes nothing and moves nothing.
+    @discardableResult
+    public func archive(now: Date) throws -> Run {
+        let run = Run()
+        // TODO:
+        // 1. Find the due stays: `try stays()` filtered with `Self.isDue(...)`.
+        // 2. For each, while its events are still hot: build `summary(ofStay:archivedAt: now)`
+        //    and append it as `.stayArchived(summary)` (encoded with `StayEvent.codec`, id from
+        //    `makeEventID()`) to `StayArchived.streamID(stayID:)`, so that a stay never gets a
+        //    second summary, not even from a run that crashed before step 3.
+        // 3. Move the stays' streams (`StayEvent.streamID(stayID:)`) with
+        //    `store.archive(streams:to: coldStorePath)`, and fill in `run` from its result.
+        return run
+    }
+}
+
+"""#,
+"Sources/Archiving/SampleHotel.swift": #"""
+import EventSourcing
+import EventSourcingSQLite
+import Foundation
+
+/// A small seeded hotel history for archiving: stays checking in, charged, paying and checking
+/// out over a number of days, with a fixed start date, so the same seed gives the same events.
+///
+/// `workshop seed` writes the full-size history (a million events) into the sample store; the
+/// checks use this small one so they run in a second.
+public struct SampleHotel {
+    /// Midnight UTC of the history's first day.
+    public let start: Date
+    private var random: UInt64
+    private var stayNumber = 0
+    private var number: Int64 = 0
+    /// What each open stay has been charged, to settle at checkout.
+    private var owed: [String: Int] = [:]
+    /// Stays not checked out yet, in check-in order.
+    public private(set) var open: [String] = []
+    /// When each closed stay checked out.
+    public private(set) var checkedOut: [String: Date] = [:]
+    /// Every stay's events as written, for checks that compare against the originals.
+    public private(set) var written: [String: [StayEvent]] = [:]
+
+    public init(seed: UInt64, start: Date) {
+        random = seed
+        self.start = start
+    }
+
+    /// The date `days` after the start, at `hour` UTC.
+    public func day(_ days: Int, hour: Int = 0) -> Date {
+        start.addingTimeInterval(Double(days) * 86_400 + Double(hour) * 3_600)
+    }
+
+    /// SplitMix64: the same seed, the same history.
+    private mutating func next(_ bound: Int) -> Int {
+        random &+= 0x9E37_79B9_7F4A_7C15
+        var z = random
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z.multipliedFullWidth(by: UInt64(bound)).high)
+    }
+
+    /// Simulates the days `from..<to`: each day a few stays check in, open stays are charged and
+    /// pay, and some check out after paying what they owe. One day's events are written in one
+    /// multi-stream batch, the way an import or a replica would write them.
+    public mutating func simulate(days: Range<Int>, into store: SQLiteEventStore) throws {
+        for day in days {
+            var batch: [(String, StayEvent)] = []
+            for _ in 0..<(1 + next(2)) {
+                stayNumber += 1
+                let stay = "s-\(stayNumber)"
+                open.append(stay)
+                batch.append((stay, .guestCheckedIn(GuestCheckedIn(
+                    stayID: stay, guestID: "g-\(next(300))", roomNumber: "\(100 + next(200))", at: self.day(day, hour: 15)))))
+            }
+            for stay in open where next(2) == 0 {
+                number += 1
+                let amount = 20 + next(180)
+                owed[stay, default: 0] += amount
+                batch.append((stay, .chargeRecorded(ChargeRecorded(
+                    stayID: stay, chargeID: "c-\(number)", amount: amount, at: self.day(day, hour: 20)))))
+            }
+            // A stay stays at least one night; the first stay is a long-term guest who never leaves.
+            let leaving = open.filter { stay in
+                stay != "s-1" && !batch.contains { $0.0 == stay } && next(3) == 0
+            }
+            for stay in leaving {
+                number += 1
+                // Most guests settle at checkout; one in five leaves half unpaid (for Finance).
+                let due = owed[stay, default: 0]
+                let amount = next(5) == 0 ? due / 2 : due
+                if amount > 0 {
+                    batch.append((stay, .paymentRecorded(PaymentRecorded(
+                        stayID: stay, paymentID: "p-\(number)", amount: amount, at: self.day(day, hour: 10)))))
+                }
+                let at = self.day(day, hour: 11)
+                batch.append((stay, .guestCheckedOut(GuestCheckedOut(stayID: stay, at: at))))
+                checkedOut[stay] = at
+            }
+            open.removeAll { checkedOut[$0] != nil }
+            try write(batch, to: store)
+        }
+    }
+
+    /// Appends events for one stay outside the simulation (a check's hand-made case).
+    public mutating func write(_ stay: String, _ events: [StayEvent], to store: SQLiteEventStore) throws {
+        for event in events {
+            if case .guestCheckedIn = event { open.append(stay) }
+            if case .guestCheckedOut(let out) = event {
+                checkedOut[stay] = out.at
+                open.removeAll { $0 == stay }
+            }
+        }
+        try write(events.map { (stay, $0) }, to: store)
+    }
+
+    private mutating func write(_ events: [(String, StayEvent)], to store: SQLiteEventStore) throws {
+        var appends: [(streamID: String, expected: ExpectedVersion, events: [EventData])] = []
+        for (stay, event) in events {
+            number += 1
+            written[stay, default: []].append(event)
+            let data = try StayEvent.codec.encode(
+                event, eventID: UUID(uuidString: String(format: "00000000-0000-4000-a000-%012lld", number)) ?? UUID(),
+                metadata: EventMetadata(correlationID: "stay-\(stay)", causationID: "desk-\(number)"))
+            appends.append((streamID: StayEvent.streamID(stayID: stay), expected: .any, events: [data]))
+        }
+        try store.appendBatch(appends)
+    }
+}
+
+"""#,
+"Sources/Archiving/StayDirectory.swift": #"""
+import EventSourcing
+import EventSourcingSQLite
+import Foundation
+
+/// Where a stay stands in the hot log.
+public struct StayStatus: Sendable, Equatable {
+    public var stayID: String
+    /// nil while the guest is still in the hotel.
+    public var checkedOutAt: Date?
+
+    public init(stayID: String, checkedOutAt: Date?) {
+        self.stayID = stayID
+        self.checkedOutAt = checkedOutAt
+    }
+}
+
+/// Given: reading what the archiver needs from the hot log.
+extension Archiver {
+    /// Every stay still in the hot log, in check-in order, with its checkout date if it has one.
+    ///
+    /// It scans the global log, which is fine for the checks' few hundred events. In production
+    /// this is a read model (a `closed_stays` table kept by a projection, indexed by checkout
+    /// date), so the nightly job asks "closed before D?" without reading the log.
+    public func stays() throws -> [StayStatus] {
+        var order: [String] = []
+        var checkedOut: [String: Date] = [:]
+        var after: Int64 = 0
+        while case let page = try store.readAll(after: after, limit: 500), let last = page.last {
+            for recorded in page where recorded.streamID.hasPrefix("guest_stay-") {
+                switch try StayEvent.codec.decode(recorded).event {
+                case .guestCheckedIn(let event): order.append(event.stayID)
+                case .guestCheckedOut(let event): checkedOut[event.stayID] = event.at
+                default: break
+                }
+            }
+            after = last.position
+        }
+        return order.map { StayStatus(stayID: $0, checkedOutAt: checkedOut[$0]) }
+    }
+
+    /// The summary of a closed stay, from its events in the hot log; nil when the hot log holds
+    /// no events of the stay (never existed, or archived already) or the stay is still open.
+    public func summary(ofStay stayID: String, archivedAt: Date) throws -> StayArchived? {
+        let recorded = try store.readStream(StayEvent.streamID(stayID: stayID))
+        guard let last = recorded.last else { return nil }
+        var checkedIn: GuestCheckedIn?
+        var checkedOutAt: Date?
+        var charged = 0, paid = 0
+        for envelope in try StayEvent.codec.decode(recorded) {
+            switch envelope.event {
+            case .guestCheckedIn(let event): checkedIn = event
+            case .chargeRecorded(let event): charged += event.amount
+            case .paymentRecorded(let event): paid += event.amount
+            case .guestCheckedOut(let event): checkedOutAt = event.at
+            case .stayArchived: break
+            }
+        }
+        guard let checkedIn, let checkedOutAt else { return nil }
+        return StayArchived(
+            stayID: stayID, guestID: checkedIn.guestID, roomNumber: checkedIn.roomNumber, checkedInAt: checkedIn.at,
+            checkedOutAt: checkedOutAt, charged: charged, paid: paid, balance: paid - charged,
+            eventCount: recorded.count, lastVersion: last.streamVersion, archivedAt: archivedAt)
+    }
+}
+
+"""#,
+"Sources/Archiving/StayEvent.swift": #"""
+import EventSourcing
+import Foundation
+
+// A stay's events, in `guest_stay-{stayId}`, and the summary an archived stay leaves behind, in
+// `archived_stay-{stayId}`.
+
+public struct GuestCheckedIn: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var guestID: String
+    public var roomNumber: String
+    public var at: Date
+
+    public init(stayID: String, guestID: String, roomNumber: String, at: Date) {
+        self.stayID = stayID
+        self.guestID = guestID
+        self.roomNumber = roomNumber
+        self.at = at
+    }
+}
+
+public struct ChargeRecorded: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var chargeID: String
+    public var amount: Int
+    public var at: Date
+
+    public init(stayID: String, chargeID: String, amount: Int, at: Date) {
+        self.stayID = stayID
+        self.chargeID = chargeID
+        self.amount = amount
+        self.at = at
+    }
+}
+
+public struct PaymentRecorded: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var paymentID: String
+    public var amount: Int
+    public var at: Date
+
+    public init(stayID: String, paymentID: String, amount: Int, at: Date) {
+        self.stayID = stayID
+        self.paymentID = paymentID
+        self.amount = amount
+        self.at = at
+    }
+}
+
+public struct GuestCheckedOut: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var at: Date
+
+    public init(stayID: String, at: Date) {
+        self.stayID = stayID
+        self.at = at
+    }
+}
+
+/// What stays in the hot log when a stay moves to cold storage: everything Finance, reports and
+/// any read model rebuilt from position 0 need to know about the stay, in one event.
+public struct StayArchived: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var guestID: String
+    public var roomNumber: String
+    public var checkedInAt: Date
+    public var checkedOutAt: Date
+    public var charged: Int
+    public var paid: Int
+    /// Paid minus charged: negative means the guest still owes.
+    public var balance: Int
+    /// How many events the stay's stream had when it was archived.
+    public var eventCount: Int
+    /// The version the stream was archived at: read it back with `readArchivedStream`.
+    public var lastVersion: Int64
+    public var archivedAt: Date
+
+    public init(
+        stayID: String, guestID: String, roomNumber: String, checkedInAt: Date, checkedOutAt: Date,
+        charged: Int, paid: Int, balance: Int, eventCount: Int, lastVersion: Int64, archivedAt: Date
+    ) {
+        self.stayID = stayID
+        self.guestID = guestID
+        self.roomNumber = roomNumber
+        self.checkedInAt = checkedInAt
+        self.checkedOutAt = checkedOutAt
+        self.charged = charged
+        self.paid = paid
+        self.balance = balance
+        self.eventCount = eventCount
+        self.lastVersion = lastVersion
+        self.archivedAt = archivedAt
+    }
+
+    /// The short stream holding the summary: one event, ever.
+    public static func streamID(stayID: String) -> String { "archived_stay-\(stayID)" }
+}
+
+public enum StayEvent: Sendable, Equatable {
+    case guestCheckedIn(GuestCheckedIn)
+    case chargeRecorded(ChargeRecorded)
+    case paymentRecorded(PaymentRecorded)
+    case guestCheckedOut(GuestCheckedOut)
+    case stayArchived(StayArchived)
+
+    public static func streamID(stayID: String) -> String { "guest_stay-\(stayID)" }
+
+    public static let codec: EventCodec<StayEvent> = {
+        var codec = EventCodec<StayEvent>()
+        codec.register(GuestCheckedIn.self, as: "GuestCheckedIn", embed: StayEvent.guestCheckedIn,
+                       extract: { if case .guestCheckedIn(let event) = $0 { event } else { nil } })
+        codec.register(ChargeRecorded.self, as: "ChargeRecorded", embed: StayEvent.chargeRecorded,
+                       extract: { if case .chargeRecorded(let event) = $0 { event } else { nil } })
+        codec.register(PaymentRecorded.self, as: "PaymentRecorded", embed: StayEvent.paymentRecorded,
+                       extract: { if case .paymentRecorded(let event) = $0 { event } else { nil } })
+        codec.register(GuestCheckedOut.self, as: "GuestCheckedOut", embed: StayEvent.guestCheckedOut,
+                       extract: { if case .guestCheckedOut(let event) = $0 { event } else { nil } })
+        codec.register(StayArchived.self, as: "StayArchived", embed: StayEvent.stayArchived,
+                       extract: { if case .stayArchived(let event) = $0 { event } else { nil } })
+        return codec
+    }()
+}
+
+"""#,
 "Sources/BlueGreen/BlueGreenDeployment.swift": #"""
 import EventSourcing
 import EventSourcingSQLite

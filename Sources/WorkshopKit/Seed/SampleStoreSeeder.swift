@@ -3,7 +3,7 @@ import EventSourcingSQLite
 import Foundation
 import Synchronization
 
-/// Writes a seeded `HotelHistory` into a SQLite event store, one append per segment, and
+/// Writes a seeded `HotelHistory` into a SQLite event store, many segments per transaction, and
 /// stops at exactly the number of events asked for.
 ///
 /// ```swift
@@ -21,6 +21,7 @@ public struct SampleStoreSeeder: Sendable {
 
     public let events: Int
     public let seed: UInt64
+    static let segmentsPerTransaction = 64
 
     public init(events: Int = SampleStoreSeeder.defaultEvents, seed: UInt64 = SampleStoreSeeder.defaultSeed) {
         self.events = events
@@ -48,16 +49,27 @@ public struct SampleStoreSeeder: Sendable {
         var history = HotelHistory(seed: seed, targetEvents: events)
         var written = 0
         var streams = Set<String>()
+        // Segments go in one transaction per chunk: the per-transaction cost (not the events)
+        // bounds a bulk write, and a chunk of a busy hour commits as one. Each chunk is stamped
+        // with its first segment's simulated time; the events' own `at` fields keep the minute.
+        var chunk: [(streamID: String, expected: ExpectedVersion, events: [EventData])] = []
+        func flush() throws {
+            guard !chunk.isEmpty else { return }
+            try store.appendBatch(chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
         while written < events {
             for var segment in history.nextDay() where written < events {
                 if segment.events.count > events - written {
                     segment.events.removeLast(segment.events.count - (events - written))
                 }
-                now.withLock { $0 = segment.at }
-                try store.append(to: segment.streamID, expected: .any, events: segment.events)
+                if chunk.isEmpty { now.withLock { $0 = segment.at } }
+                chunk.append((segment.streamID, .any, segment.events))
                 written += segment.events.count
                 streams.insert(segment.streamID)
+                if chunk.count == Self.segmentsPerTransaction { try flush() }
             }
+            try flush()
             progress(written)
         }
         return Summary(events: written, streams: streams.count, seconds: Date().timeIntervalSince(started))
