@@ -198,7 +198,8 @@ public final class NcursesTerminal: Terminal {
             init_pair(Int16(pair), Int16(newPair.foreground), Int16(newPair.background))
         }
 
-        var characters = Self.wideCharacters(cell.symbol)
+        // Nearly every cell is one scalar: no string to take apart.
+        var characters = cell.scalar.map { [wchar_t(bitPattern: $0.value), 0] } ?? Self.wideCharacters(cell.symbol)
         var complex = cchar_t()
         if setcchar(&complex, &characters, attributes, Int16(pair), nil) != OK {
             var fallback: [wchar_t] = [wchar_t(UInt8(ascii: "?")), 0]

@@ -55,24 +55,40 @@ public struct Grid: Hashable, Sendable {
         let target = rect.intersection(area)
         guard !target.isEmpty else { return }
         let width = cell.width
-        for y in target.minY..<target.maxY {
-            var x = target.minX
-            while x + width <= target.maxX {
-                put(cell.symbol, width: width, style: cell.style, x: x, y: y)
-                x += width
+        guard width == 1 else {
+            // Wide (or empty) fill cells are rare: place them one by one.
+            let padding = Cell(scalarValue: 0x20, style: cell.style)
+            for y in target.minY..<target.maxY {
+                var x = target.minX
+                while width > 0, x + width <= target.maxX {
+                    put(cell, x: x, y: y)
+                    x += width
+                }
+                while x < target.maxX {
+                    put(padding, x: x, y: y)
+                    x += 1
+                }
             }
-            if x < target.maxX { put(" ", width: 1, style: cell.style, x: x, y: y) }
+            return
+        }
+        let columns = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in target.minY..<target.maxY {
+                let row = y * columns
+                Self.unsplit(&cells, row: row, from: target.minX, to: target.maxX, columns: columns)
+                for index in (row + target.minX)..<(row + target.maxX) { cells[index] = cell }
+            }
         }
     }
 
     /// Replaces the style of every cell in `rect`.
     public mutating func setStyle(_ style: Style, in rect: Rect) {
-        for index in indices(in: rect) { cells[index].style = style }
+        forEachIndex(in: rect) { cells, index in cells[index].style = style }
     }
 
     /// Patches `overlay` over the style of every cell in `rect` (see `Style.patched(with:)`).
     public mutating func patchStyle(_ overlay: Style, in rect: Rect) {
-        for index in indices(in: rect) { cells[index].style = cells[index].style.patched(with: overlay) }
+        forEachIndex(in: rect) { cells, index in cells[index].style = cells[index].style.patched(with: overlay) }
     }
 
     /// Draws `widget` into `area`.
@@ -90,29 +106,40 @@ public struct Grid: Hashable, Sendable {
         return copy
     }
 
-    private func indices(in rect: Rect) -> [Int] {
+    private mutating func forEachIndex(in rect: Rect, _ body: (inout UnsafeMutableBufferPointer<Cell>, Int) -> Void) {
         let target = rect.intersection(area)
-        guard !target.isEmpty else { return [] }
-        let width = size.width
-        return (target.minY..<target.maxY).flatMap { y in (target.minX..<target.maxX).map { y * width + $0 } }
-    }
-
-    /// Sets one cell (two for a wide symbol), first blanking any wide character it would cut
-    /// in half, so a row never holds an orphaned half.
-    mutating func put(_ symbol: String, width: Int, style: Style, x: Int, y: Int) {
-        guard y >= 0, y < size.height, x >= 0, x + width <= size.width else { return }
-        let row = y * size.width
-        for column in x..<(x + width) {
-            let cell = cells[row + column]
-            if cell.isContinuation, column == x, column > 0 {
-                cells[row + column - 1] = Cell(" ", style: cells[row + column - 1].style)
-            }
-            if cell.width == 2, column == x + width - 1, column + 1 < size.width {
-                cells[row + column + 1] = Cell(" ", style: cell.style)
+        guard !target.isEmpty else { return }
+        let columns = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            for y in target.minY..<target.maxY {
+                for x in target.minX..<target.maxX { body(&cells, y * columns + x) }
             }
         }
-        cells[row + x] = Cell(symbol, style: style)
-        if width == 2 { cells[row + x + 1] = Cell("", style: style) }
+    }
+
+    /// Blanks the halves of wide characters that columns `from..<to` of a row would cut:
+    /// a continuation at `from` loses its left half, a wide character at `to - 1` its right.
+    private static func unsplit(_ cells: inout UnsafeMutableBufferPointer<Cell>, row: Int, from: Int, to: Int, columns: Int) {
+        if from > 0, cells[row + from].isContinuation {
+            cells[row + from - 1] = Cell(scalarValue: 0x20, style: cells[row + from - 1].style)
+        }
+        if to < columns, cells[row + to - 1].width == 2 {
+            cells[row + to] = Cell(scalarValue: 0x20, style: cells[row + to - 1].style)
+        }
+    }
+
+    /// Sets one cell (two for a wide one), first blanking any wide character it would cut
+    /// in half, so a row never holds an orphaned half.
+    mutating func put(_ cell: Cell, x: Int, y: Int) {
+        let width = max(1, cell.width)
+        guard y >= 0, y < size.height, x >= 0, x + width <= size.width else { return }
+        let row = y * size.width
+        let columns = size.width
+        cells.withUnsafeMutableBufferPointer { cells in
+            Self.unsplit(&cells, row: row, from: x, to: x + width, columns: columns)
+            cells[row + x] = cell
+            if width == 2 { cells[row + x + 1] = .continuation(style: cell.style) }
+        }
     }
 
     /// Appends a zero-width character (a stray combining mark) to the cell before `x`.
@@ -120,7 +147,11 @@ public struct Grid: Hashable, Sendable {
         var column = x - 1
         while column > 0, self[column, y].isContinuation { column -= 1 }
         guard column >= 0, column < size.width, y >= 0, y < size.height else { return }
-        cells[y * size.width + column].symbol.append(character)
+        let index = y * size.width + column
+        var symbol = cells[index].symbol
+        symbol.append(character)
+        // The width stays that of the first scalar, which the mark does not change.
+        cells[index] = Cell(symbol, style: cells[index].style)
     }
 }
 
@@ -134,17 +165,24 @@ private struct RowWriter {
 
     /// Writes `text`; returns false once the right edge is reached.
     mutating func write(_ text: String, style: Style, into grid: inout Grid) -> Bool {
+        // Most text is printable ASCII: one byte, one cell, no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                guard place(Cell(scalarValue: UInt32(byte), style: style), into: &grid) else { return false }
+            }
+            return true
+        }
         for character in text {
             if x >= bounds.maxX { return false }
             if character == "\t" {
                 let spaces = Grid.tabWidth - (x - tabOrigin) % Grid.tabWidth
                 for _ in 0..<spaces {
-                    guard place(" ", width: 1, style: style, into: &grid) else { return false }
+                    guard place(Cell(scalarValue: 0x20, style: style), into: &grid) else { return false }
                 }
                 continue
             }
             if character.isControl {
-                guard place("?", width: 1, style: style, into: &grid) else { return false }
+                guard place(Cell(scalarValue: 0x3F, style: style), into: &grid) else { return false }
                 continue
             }
             let width = character.displayWidth
@@ -154,27 +192,28 @@ private struct RowWriter {
                 if wroteAny, x > bounds.minX { grid.attach(character, before: x, y: y) }
                 continue
             }
-            guard place(String(character), width: width, style: style, into: &grid) else { return false }
+            guard place(Cell(character, width: width, style: style), into: &grid) else { return false }
         }
         return true
     }
 
-    private mutating func place(_ symbol: String, width: Int, style: Style, into grid: inout Grid) -> Bool {
+    private mutating func place(_ cell: Cell, into grid: inout Grid) -> Bool {
         if x >= bounds.maxX { return false }
+        let width = cell.width
         defer { x += width }
         if x + width <= bounds.minX { return true }
         if x < bounds.minX {
             // The right half of a wide character scrolled past the left edge: show a space.
-            grid.put(" ", width: 1, style: style, x: bounds.minX, y: y)
+            grid.put(Cell(scalarValue: 0x20, style: cell.style), x: bounds.minX, y: y)
             wroteAny = true
             return true
         }
         if x + width > bounds.maxX {
             // Never split a wide character at the right edge: pad the last cell instead.
-            grid.put(" ", width: 1, style: style, x: x, y: y)
+            grid.put(Cell(scalarValue: 0x20, style: cell.style), x: x, y: y)
             return false
         }
-        grid.put(symbol, width: width, style: style, x: x, y: y)
+        grid.put(cell, x: x, y: y)
         wroteAny = true
         return true
     }

@@ -48,6 +48,7 @@ public struct TableView: Widget {
             draw(Line(column.title, style: headerStyle), alignment: column.alignment, in: cellArea, on: &grid)
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        // Every row splits the same way: split once, move down.
         let first = state.visibleOffset(itemCount: rows.count, viewportHeight: body.height)
         for row in 0..<body.height {
             let index = first + row
@@ -55,7 +56,8 @@ public struct TableView: Widget {
             let rowArea = body.row(row)
             let isSelected = index == state.selected
             if isSelected { grid.fill(rowArea, with: Cell(" ", style: highlightStyle)) }
-            for (column, (columnSpec, cellArea)) in zip(columns, columnAreas(in: rowArea)).enumerated() {
+            let rowAreas = cellAreas.map { Rect(x: $0.x, y: rowArea.y, width: $0.width, height: 1) }
+            for (column, (columnSpec, cellArea)) in zip(columns, rowAreas).enumerated() {
                 guard column < rows[index].count else { continue }
                 let line = isSelected ? rows[index][column].patched(with: highlightStyle) : rows[index][column]
                 draw(line, alignment: columnSpec.alignment, in: cellArea, on: &grid)

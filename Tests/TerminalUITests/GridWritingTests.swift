@@ -21,6 +21,33 @@ struct GridWritingTests {
         #expect(grid.text == "世界!")
     }
 
+    @Test func cellsKeepAnyGraphemeAndItsWidth() {
+        #expect(Cell("a").symbol == "a" && Cell("a").width == 1 && Cell("a").scalar == "a")
+        #expect(Cell("世").symbol == "世" && Cell("世").width == 2)
+        #expect(Cell("").isContinuation && Cell("").symbol == "" && Cell("").width == 0)
+        // Multi-scalar graphemes: a combining mark, a flag, a family emoji.
+        for grapheme in ["e\u{301}", "🇫🇷", "👩\u{200D}👩\u{200D}👧"] {
+            let cell = Cell(grapheme, style: .bold)
+            #expect(cell.symbol.unicodeScalars.elementsEqual(grapheme.unicodeScalars))
+            #expect(cell.scalar == nil)
+            #expect(cell == Cell(grapheme, style: .bold))
+            #expect(cell != Cell("e", style: .bold))
+        }
+        var cell = Cell("x")
+        cell.symbol = "界"
+        #expect(cell.width == 2 && cell.symbol == "界")
+    }
+
+    @Test func fillingOverHalfAWideCharacterBlanksItsOtherHalf() {
+        var grid = written("世界世", width: 6)
+        grid.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell("-"))
+        #expect(grid.text == " -- 世")
+        #expect(grid[0, 0] == Cell(" ") && grid[3, 0] == Cell(" "))
+        grid.fill(Rect(x: 4, y: 0, width: 1, height: 1), with: Cell("|"))
+        #expect(grid.text == " -- |")
+        #expect(grid[5, 0] == Cell(" "))
+    }
+
     @Test func aWideCharacterThatWouldCrossTheRightEdgeIsNotSplit() {
         let grid = written("ab世", width: 3)
         #expect(grid[2, 0] == Cell(" "))

@@ -1,6 +1,7 @@
 import EventSourcing
 import EventSourcingTesting
 import Foundation
+import Synchronization
 import TerminalUI
 
 /// The inside of the Streams pane: streams with their lengths, the events of the selected
@@ -157,7 +158,7 @@ struct StreamsPane: Widget {
             if let correlation = event.metadata.correlationID { ids += "  correlation \(correlation)" }
             if let causation = event.metadata.causationID { ids += "  causation \(causation)" }
             lines.append(Line(ids, style: Theme.label))
-            lines += event.data.prettyPrinted.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), style: Theme.code) }
+            lines += PayloadLines.lines(of: event.data)
         }
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         grid.render(TextView(lines: lines), in: body)
@@ -173,7 +174,11 @@ struct StreamsPane: Widget {
         // Computed by hand: a DateFormatter per row would dominate the frame time.
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = ((seconds % 86_400) + 86_400) % 86_400
-        return String(format: "%02d:%02d:%02d", day / 3600, day / 60 % 60, day % 60)
+        return twoDigits(day / 3600) + ":" + twoDigits(day / 60 % 60) + ":" + twoDigits(day % 60)
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0" + String(value) : String(value)
     }
 
     static func grouped(_ number: Int64) -> String {
@@ -184,5 +189,19 @@ struct StreamsPane: Widget {
             result.append(character)
         }
         return String(result.reversed())
+    }
+}
+
+/// The selected event's payload as pretty JSON lines, remembered for the last payload shown:
+/// encoding it costs more than the rest of a frame, and the selection rarely changes between
+/// frames. A memo of a pure function, so views stay functions of the model.
+enum PayloadLines {
+    private static let last = Mutex<(JSONValue, [Line])?>(nil)
+
+    static func lines(of payload: JSONValue) -> [Line] {
+        if let hit = last.withLock({ memo in memo.flatMap { $0.0 == payload ? $0.1 : nil } }) { return hit }
+        let lines = payload.prettyPrinted.split(separator: "\n", omittingEmptySubsequences: false).map { Line(String($0), style: Theme.code) }
+        last.withLock { $0 = (payload, lines) }
+        return lines
     }
 }
