@@ -112,6 +112,28 @@ struct ViewTests {
         #expect(!text.contains("┌"))
     }
 
+    @Test func underAsciiTheStatusBarIsAsciiToo() {
+        var model = Model(catalog: Fixtures.catalog, size: Size(width: 160, height: 30), glyphs: .ascii)
+        _ = App.start(&model)
+        _ = App.update(&model, .instructionsLoaded(exercise: model.currentID, text: Fixtures.instructions))
+        let status = { (model: Model) in String(App.view(model).text.split(separator: "\n", omittingEmptySubsequences: false).last ?? "") }
+        #expect(status(model).contains("up/down scroll"))
+        _ = App.update(&model, .intent(.focus(.streams)))
+        #expect(status(model).contains("left/right streams/events"))
+        _ = App.update(&model, .intent(.startSearch))
+        #expect(status(model).contains("Enter search 3 Streams - Esc cancel"))
+        let searching = status(model)
+        #expect(searching.unicodeScalars.allSatisfy { $0.isASCII }, "\(searching)")
+        _ = App.update(&model, .intent(.type("x")))
+        _ = App.update(&model, .intent(.select))
+        #expect(status(model).contains("No match for \"x\" in 3 Streams."))
+        let found = status(model)
+        #expect(found.unicodeScalars.allSatisfy { $0.isASCII }, "\(found)")
+        var unicode = model
+        unicode.glyphs = .unicode
+        #expect(status(unicode).contains("No match for \u{201C}x\u{201D} in 3 Streams."))
+    }
+
     @Test func theListShowsStagesMarksAndTheCurrentExercise() {
         var model = Fixtures.model(marks: ["facts": .passed, "decider": .failed])
         _ = App.update(&model, .intent(.list))

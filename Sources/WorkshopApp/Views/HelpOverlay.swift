@@ -49,6 +49,17 @@ struct HelpOverlay: Widget {
 }
 
 extension String {
+    /// The text in plain ASCII, for `--ascii`: arrows as words (a pair as `up/down`), `·` as
+    /// `-`, `…` as `...`, curly quotes straight.
+    var spelledInASCII: String {
+        guard !allSatisfy(\.isASCII) else { return self }
+        var text = self
+        for (unicode, ascii) in [("↑↓", "up/down"), ("←→", "left/right"), ("·", "-"), ("…", "..."), ("\u{201C}", "\""), ("\u{201D}", "\""), ("\u{2018}", "'"), ("\u{2019}", "'")] {
+            text = text.split(separator: unicode, omittingEmptySubsequences: false).joined(separator: ascii)
+        }
+        return text.replacingArrows
+    }
+
     /// Arrows spelled in ASCII, for `--ascii`.
     var replacingArrows: String {
         var text = self

@@ -9,13 +9,18 @@ struct StatusLine: Widget {
         if model.search.isEditing || model.filter.isEditing {
             let query = model.search.isEditing ? model.search.query : model.filter.query
             let what = model.filter.isEditing ? "filter" : "search \(model.focus.title)"
-            grid.render(StatusBar(hints: [KeyHint("/", query + "_")], message: "Enter \(what) · Esc cancel", glyphs: model.glyphs), in: area)
+            grid.render(StatusBar(hints: [KeyHint("/", query + "_")], message: spelled("Enter \(what) · Esc cancel"), glyphs: model.glyphs), in: area)
             return
         }
-        let message = message
+        let message = spelled(message)
         // A message is news: it gets the room, and only help and quit stay beside it.
         let shown = message.isEmpty ? hints : Array(hints.prefix(2))
         grid.render(StatusBar(hints: shown, message: message, style: Theme.status, glyphs: model.glyphs), in: area)
+    }
+
+    /// `text` as the glyphs allow: in ASCII under `--ascii`.
+    private func spelled(_ text: String) -> String {
+        model.glyphs == .ascii ? text.spelledInASCII : text
     }
 
     private var message: String {
@@ -25,8 +30,14 @@ struct StatusLine: Widget {
     }
 
     /// The hints for the focused pane, most useful first; the status bar drops what does not fit.
+    /// Under `--ascii`, spelled as help spells them (`up/down`, not arrows).
     var hints: [KeyHint] {
-        let arrows = model.glyphs == .ascii ? "j/k" : "↑↓"
+        guard model.glyphs == .ascii else { return unicodeHints }
+        return unicodeHints.map { KeyHint($0.key.spelledInASCII, $0.action.spelledInASCII) }
+    }
+
+    private var unicodeHints: [KeyHint] {
+        let arrows = "↑↓"
         switch model.screen {
         case .list:
             return [KeyHint(arrows, "select"), KeyHint("Enter", "open"), KeyHint("/", "filter"), KeyHint("Esc", "back"), KeyHint("?", "help"), KeyHint("q", "quit")]
@@ -45,7 +56,7 @@ struct StatusLine: Widget {
             if model.browser != nil {
                 hints = [KeyHint(arrows, "event"), KeyHint("PgUp/PgDn", "page"), KeyHint("Enter", "stream"), KeyHint("b", "scenario")]
             } else {
-                hints = [KeyHint(arrows, "select"), KeyHint(model.glyphs == .ascii ? "<-/->" : "←→", "streams/events"), KeyHint("[ ]", "step"), KeyHint("b", "sample store")]
+                hints = [KeyHint(arrows, "select"), KeyHint("←→", "streams/events"), KeyHint("[ ]", "step"), KeyHint("b", "sample store")]
             }
         case .readModels:
             hints = [KeyHint(arrows, "scroll"), KeyHint("[ ]", "step"), KeyHint("r", "re-run")]
