@@ -37,6 +37,7 @@ extension App {
             }
             model.marks[id] = .pending
             model.message = "\(id) is back to its starting files."
+            model.hintsRevealed[id] = nil
             guard id == model.currentID else { return [] }
             model.hintsShown = 0
             return [.runCheck(exercise: id, workspace: .exercises)]
@@ -296,6 +297,7 @@ extension App {
                 model.message = "That was the last hint (\(exercise.hints.count) of \(exercise.hints.count))."
             } else {
                 model.hintsShown += 1
+                model.hintsRevealed[exercise.id] = model.hintsShown
                 model.message = "Hint \(model.hintsShown) of \(exercise.hints.count), at the top of Instructions."
                 model.offsets[.instructions] = 0
                 return [.recordHint(exercise: exercise.id, level: model.hintsShown)]

@@ -27,7 +27,7 @@ public enum App {
         model.instructions = nil
         model.instructionLines = []
         model.instructionWidth = 0
-        model.hintsShown = 0
+        model.hintsShown = min(max(0, model.hintsRevealed[id] ?? 0), model.current?.hints.count ?? 0)
         model.outcome = nil
         model.activity = .idle
         model.step = 0

@@ -36,6 +36,9 @@ public struct Model: Sendable, Equatable {
     public var instructionWidth = 0
     /// How many hints are shown (`h` shows one more).
     public var hintsShown = 0
+    /// How many hints the learner has revealed of each exercise, by id (from the progress
+    /// store at start, then as `h` reveals more): opening an exercise shows them again.
+    public var hintsRevealed: [String: Int]
     public var activity: CheckActivity = .idle
     /// The latest finished check of the current exercise.
     public var outcome: CheckOutcome?
@@ -66,9 +69,13 @@ public struct Model: Sendable, Equatable {
     public enum StreamsColumn: Sendable, Hashable { case streams, events }
 
     /// A model at the first unfinished exercise (or the first, when all passed).
-    public init(catalog: Catalog, marks: [String: ListStatus] = [:], size: Size, glyphs: Glyphs = .unicode, currentID: String? = nil) {
+    public init(
+        catalog: Catalog, marks: [String: ListStatus] = [:], hintsRevealed: [String: Int] = [:], size: Size,
+        glyphs: Glyphs = .unicode, currentID: String? = nil
+    ) {
         self.catalog = catalog
         self.marks = marks
+        self.hintsRevealed = hintsRevealed
         self.size = size
         self.glyphs = glyphs
         let firstUnfinished = catalog.exercises.first { marks[$0.id] != .passed } ?? catalog.exercises.first

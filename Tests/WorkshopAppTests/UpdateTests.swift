@@ -114,6 +114,27 @@ struct UpdateTests {
         #expect(model.message == "That was the last hint (2 of 2).")
     }
 
+    @Test func revealedHintsAreShownAgainWhenTheExerciseIsReopened() {
+        // As the progress store left them: two hints of facts seen in an earlier session.
+        var model = Model(catalog: Fixtures.catalog, hintsRevealed: ["facts": 2, "decider": 7], size: Size(width: 100, height: 30))
+        _ = App.start(&model)
+        #expect(model.hintsShown == 2)
+        #expect(PaneText.lines(.instructions, model, width: 60).map(\.plainText).contains("Hint 2 of 2"))
+        _ = App.open("decider", in: &model)
+        #expect(model.hintsShown == 1)   // never more than the exercise has
+        _ = App.open("upcasting", in: &model)
+        #expect(model.hintsShown == 0)
+    }
+
+    @Test func aHintRevealedNowIsShownAgainAfterMovingAway() {
+        var model = Fixtures.model()
+        press(.character("h"), on: &model)
+        _ = App.open("decider", in: &model)
+        #expect(model.hintsShown == 0)
+        _ = App.open("facts", in: &model)
+        #expect(model.hintsShown == 1)
+    }
+
     @Test func zoomShowsOnlyTheFocusedPane() {
         var model = Fixtures.model()
         press(.character("2"), .character("z"), on: &model)
