@@ -33,7 +33,7 @@ struct TUICommand: AsyncParsableCommand {
     @Flag(help: "ASCII borders and marks, for terminals without line drawing.")
     var ascii = false
 
-    @Flag(help: "Watch files by polling their modification times (for network or container file systems).")
+    @Flag(help: "Look for saves every 250 ms instead of using file notifications (network or container file systems).")
     var poll = false
 
     func run() async throws {
@@ -60,7 +60,7 @@ struct TUICommand: AsyncParsableCommand {
         let summary = (try? progress.summary()) ?? ProgressSummary()
         let effects = TUIEffects(
             paths: paths, catalog: catalog, runner: project.runner(paths), progress: progress,
-            pristine: try project.pristine(), pollInterval: poll ? .milliseconds(500) : .milliseconds(250))
+            pristine: try project.pristine(), watchMode: poll ? .polling : .automatic)
 
         for signalNumber in [SIGTERM, SIGINT, SIGHUP] {
             signal(signalNumber) { _ in stopRequested.store(true, ordering: .relaxed) }
@@ -69,13 +69,14 @@ struct TUICommand: AsyncParsableCommand {
         let colorMode = ColorMode.requested(environment: environment, noColorFlag: noColor)
         let glyphs: Glyphs = ascii ? .ascii : .unicode
         let marks = summary.exercises.mapValues(\.status)
+        let hints = summary.exercises.mapValues(\.hintsRevealed).filter { $0.value > 0 }
         let current = summary.resume(in: catalog)?.id
 
         try await MainActor.run {
             // Raw mode: Ctrl-C arrives as a key, so quitting goes through the loop that restores
             // the terminal rather than killing the process mid-frame.
             let terminal = try NcursesTerminal(colorMode: colorMode, interruptAsKey: true)
-            let model = Model(catalog: catalog, marks: marks, size: terminal.size, glyphs: glyphs, currentID: current)
+            let model = Model(catalog: catalog, marks: marks, hintsRevealed: hints, size: terminal.size, glyphs: glyphs, currentID: current)
             let runtime = Runtime(terminal: terminal, model: model, effects: effects) {
                 stopRequested.load(ordering: .relaxed)
             }

@@ -23,16 +23,16 @@ final class TUIEffects: Effects {
     let runner: Runner
     let progress: WorkshopProgress
     let pristine: PristineFiles
-    let pollInterval: Duration
+    let watchMode: FileWatcher.Mode
     private let running = Mutex(Running())
 
-    init(paths: ProjectPaths, catalog: Catalog, runner: Runner, progress: WorkshopProgress, pristine: PristineFiles, pollInterval: Duration) {
+    init(paths: ProjectPaths, catalog: Catalog, runner: Runner, progress: WorkshopProgress, pristine: PristineFiles, watchMode: FileWatcher.Mode) {
         self.paths = paths
         self.catalog = catalog
         self.runner = runner
         self.progress = progress
         self.pristine = pristine
-        self.pollInterval = pollInterval
+        self.watchMode = watchMode
     }
 
     func perform(_ command: Command, send: @escaping @Sendable (Msg) -> Void) {
@@ -61,10 +61,17 @@ final class TUIEffects: Effects {
             }
         case .watch(let id):
             guard let exercise = exercise(id, send) else { return }
-            let files = exercise.files.map { ("Exercises/" + $0, paths.exercises.appending(path: $0).path) }
-            let interval = pollInterval
+            // The same watcher as `workshop watch`: inotify with a 200 ms debounce, or polling.
+            let watcher = FileWatcher(folders: [paths.exercises.appending(path: exercise.sourceFolder)], mode: watchMode)
+            let files = Set(exercise.files.map { "Exercises/" + $0 })
+            let paths = paths
             let task = Task.detached {
-                await TUIFilePoller(files: files, interval: interval).run { path in send(.fileSaved(path: path)) }
+                // Cancelling the task ends the stream, which stops the watcher's thread.
+                for await changed in watcher.changes() {
+                    // One burst is one save: one message, for the first of the exercise's files.
+                    let saved = changed.map { paths.relative(URL(filePath: $0)) }.first { files.contains($0) }
+                    if let saved { send(.fileSaved(path: saved)) }
+                }
             }
             running.withLock { state in
                 state.watch?.cancel()
