@@ -55,6 +55,14 @@ public struct Cell: Hashable, Sendable {
         self.style = style
     }
 
+    /// A cell showing one scalar over `width` columns (1 or 2).
+    @inlinable
+    init(scalarValue: UInt32, width: Int, style: Style) {
+        code = scalarValue
+        columns = UInt8(truncatingIfNeeded: max(1, min(2, width)))
+        self.style = style
+    }
+
     /// The right half of a wide character.
     @inlinable
     static func continuation(style: Style) -> Cell {

@@ -13,7 +13,9 @@ extension Character {
     /// Whether this character is a control character (C0, DEL, C1, including `"\r\n"`).
     var isControl: Bool {
         guard let first = unicodeScalars.first else { return false }
-        return first.properties.generalCategory == .control
+        // General category Cc is exactly C0, DEL and C1: no property lookup needed.
+        let value = first.value
+        return value < 0x20 || (value >= 0x7F && value < 0xA0)
     }
 }
 
@@ -31,6 +33,8 @@ enum DisplayWidth {
         // Printable ASCII and Latin-1 are by far the most common: answer without lookups.
         if value >= 0x20 && value < 0x7F { return 1 }
         if value >= 0xA0 && value < 0x300 { return 1 }
+        // Box drawing and block elements: every border and gauge.
+        if value >= 0x2500 && value < 0x25A0 { return 1 }
         let properties = scalar.properties
         switch properties.generalCategory {
         case .control:

@@ -172,6 +172,22 @@ private struct RowWriter {
             }
             return true
         }
+        // Box drawing, punctuation, symbols, Latin: scalars that are each a grapheme of their
+        // own, so no grapheme breaking is needed either.
+        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            for scalar in text.unicodeScalars {
+                if scalar == "\t" {
+                    let spaces = Grid.tabWidth - (x - tabOrigin) % Grid.tabWidth
+                    for _ in 0..<spaces {
+                        guard place(Cell(scalarValue: 0x20, style: style), into: &grid) else { return false }
+                    }
+                    continue
+                }
+                let width = DisplayWidth.of(scalar)
+                guard place(Cell(scalarValue: scalar.value, width: width, style: style), into: &grid) else { return false }
+            }
+            return true
+        }
         for character in text {
             if x >= bounds.maxX { return false }
             if character == "\t" {
@@ -195,6 +211,16 @@ private struct RowWriter {
             guard place(Cell(character, width: width, style: style), into: &grid) else { return false }
         }
         return true
+    }
+
+    /// Whether `scalar` is always a grapheme cluster by itself and at least one column wide:
+    /// printable, not a mark, joiner, format character, Hangul jamo or regional indicator.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300: true
+        case 0x2010..<0x2028, 0x2030..<0x205F, 0x2070..<0x20D0, 0x2100..<0x2CEF, 0x2CF2..<0x2D7F, 0x2D80..<0x2DE0, 0x2E00..<0x2E80: true
+        default: false
+        }
     }
 
     private mutating func place(_ cell: Cell, into grid: inout Grid) -> Bool {

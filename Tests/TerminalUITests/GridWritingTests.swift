@@ -38,6 +38,15 @@ struct GridWritingTests {
         #expect(cell.width == 2 && cell.symbol == "界")
     }
 
+    @Test func symbolsAndBoxDrawingTakeOneCellEach() {
+        let grid = written("┌─ “Tally” → ½ ⌚x\tß", width: 30)
+        #expect(grid.text == "┌─ “Tally” → ½ ⌚x      ß")
+        #expect(grid[15, 0].symbol == "⌚" && grid[16, 0].isContinuation && grid[24, 0].symbol == "ß")
+        // A mark after a symbol stays with it, as in any other text.
+        let marked = written("→\u{20D7}x", width: 4)
+        #expect(marked[0, 0].symbol == "→\u{20D7}" && marked[1, 0].symbol == "x")
+    }
+
     @Test func fillingOverHalfAWideCharacterBlanksItsOtherHalf() {
         var grid = written("世界世", width: 6)
         grid.fill(Rect(x: 1, y: 0, width: 2, height: 1), with: Cell("-"))
