@@ -30,9 +30,11 @@ public struct ExerciseProgress: Sendable, Hashable {
         case .hintRevealed(let hint):
             hintsRevealed = max(hintsRevealed, hint.level)
         case .exerciseReset:
+            // Starting over means starting over: the hints are hidden again too.
             status = .pending
             lastCheck = nil
             completed = false
+            hintsRevealed = 0
         case .exerciseCompleted:
             completed = true
         }

@@ -38,6 +38,7 @@ struct ProgressTests {
         try progress.record(.exerciseReset(ExerciseReset(exercise: "tally")))
         summary = try progress.summary()
         #expect(summary.progress(of: "tally").status == .pending)
+        #expect(summary.progress(of: "tally").hintsRevealed == 0)
         #expect(summary.resume(in: catalog)?.id == "tally")
     }
 
