@@ -5,8 +5,8 @@ import Testing
 /// shapes, and the one-line reasons on stderr.
 @Suite(.serialized)
 struct CLITests {
-    static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixture = repositoryRoot.appending(path: "Tests/Fixtures/Workspace")
+    static let repositoryRoot = FixtureProject.repositoryRoot
+    static let fixture = FixtureProject.workspace
     /// `swift test` builds `workshop` next to the test bundle.
     static let binary = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "workshop")
 
@@ -22,17 +22,7 @@ struct CLITests {
 
     /// A fresh copy of the fixture project, its package path made absolute.
     static func project(at root: URL = FileManager.default.temporaryDirectory.appending(path: "workshop-cli-\(UUID().uuidString)")) throws -> URL {
-        if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for workspace in ["Exercises", "Solutions"] {
-            let target = root.appending(path: workspace)
-            try FileManager.default.copyItem(at: fixture.appending(path: workspace), to: target)
-            let manifest = target.appending(path: "Package.swift")
-            let text = try String(contentsOf: manifest, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"../../../..\"", with: "\"\(repositoryRoot.path)\"")
-                .write(to: manifest, atomically: true, encoding: .utf8)
-        }
-        return root
+        try FixtureProject.copy(to: root)
     }
 
     /// One copy for the tests that build: they share its builds and its Package.resolved. It

@@ -5,24 +5,14 @@ import Testing
 /// help, a resize below the minimum and back, and a terminal left sane on quit.
 @Suite(.serialized, .enabled(if: TmuxSession.isAvailable, "tmux is not installed (CI installs it): skipping the TUI end-to-end tests"))
 struct TUITests {
-    static let repositoryRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixture = repositoryRoot.appending(path: "Tests/Fixtures/Workspace")
+    static let repositoryRoot = FixtureProject.repositoryRoot
+    static let fixture = FixtureProject.workspace
     /// `swift test` builds `workshop` next to the test bundle.
     static let binary = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "workshop")
 
     /// A fresh copy of the fixture project, its package path made absolute.
     static func project() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appending(path: "workshop-tui-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for workspace in ["Exercises", "Solutions"] {
-            let target = root.appending(path: workspace)
-            try FileManager.default.copyItem(at: fixture.appending(path: workspace), to: target)
-            let manifest = target.appending(path: "Package.swift")
-            let text = try String(contentsOf: manifest, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"../../../..\"", with: "\"\(repositoryRoot.path)\"")
-                .write(to: manifest, atomically: true, encoding: .utf8)
-        }
-        return root
+        try FixtureProject.copy(to: FileManager.default.temporaryDirectory.appending(path: "workshop-tui-\(UUID().uuidString)"))
     }
 
     /// The shell line that runs the TUI, then reports its exit status and the terminal modes,
