@@ -82,4 +82,36 @@ import Testing
         try SampleStoreSeeder(events: 100, seed: 11).seed(path: path)
         #expect(try SQLiteEventStore(path: path).headPosition() == 100)
     }
+
+    @Test func archivingMovesOnlyStaysClosedLongEnoughAndRunsOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "archive-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appending(path: "sample.sqlite").path, cold = directory.appending(path: "cold.sqlite").path
+        try SampleStoreSeeder(events: 6_000, seed: 3).seed(path: path)
+        let store = try SQLiteEventStore(path: path)
+        let (checkouts, before, end) = try SampleStoreArchiver.checkouts(in: store)
+        let cutoff = end.addingTimeInterval(-10 * 86_400)
+        let due = Set(checkouts.filter { $0.value < cutoff }.keys)
+        #expect(!due.isEmpty && due.count < checkouts.count, "the history must have old and recent checkouts")
+
+        let summary = try SampleStoreArchiver(olderThanDays: 10).archive(path: path, coldPath: cold)
+        #expect(summary.streams == due.count)
+        #expect(summary.hotEventsBefore == before)
+        let hot = try store.readAll(after: 0, limit: Int.max)
+        #expect(hot.count == before - Int(summary.events))
+        #expect(!hot.contains { due.contains($0.streamID) })
+        #expect(hot.contains { checkouts.keys.contains($0.streamID) }, "recent stays stay hot")
+        let someStay = try #require(due.sorted().first)
+        #expect(try store.readArchivedStream(someStay).last?.eventType == "GuestCheckedOut")
+
+        let again = try SampleStoreArchiver(olderThanDays: 10).archive(path: path, coldPath: cold)
+        #expect(again.streams == 0 && again.events == 0)
+    }
+
+    @Test func archivingWithoutASampleStoreSaysToSeedFirst() {
+        let missing = FileManager.default.temporaryDirectory.appending(path: "none-\(UUID().uuidString)/sample.sqlite").path
+        #expect {
+            try SampleStoreArchiver(olderThanDays: 1).archive(path: missing, coldPath: missing + ".cold")
+        } throws: { "\($0)".contains("workshop seed") }
+    }
 }
