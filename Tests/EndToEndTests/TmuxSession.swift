@@ -17,12 +17,12 @@ struct TmuxSession {
     /// Starts `command` (a shell command line) in a new session of `width` x `height`.
     init(command: String, width: Int, height: Int) throws {
         name = "workshop-tui-\(UUID().uuidString.prefix(8))"
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command])
+        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], mayStartServer: true)
     }
 
     /// The screen as text, one line per row.
     func capture() -> String {
-        (try? Self.tmux(["capture-pane", "-p", "-t", name])) ?? ""
+        (try? Self.tmux(["capture-pane", "-p", "-t", name], capturingOutput: true)) ?? ""
     }
 
     func send(_ keys: String...) throws {
@@ -63,16 +63,28 @@ struct TmuxSession {
         await waitFor("\u{201C}\(text)\u{201D}", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
+    /// Runs a tmux client. When `new-session` finds no tmux server it starts one, and that
+    /// server inherits every descriptor the client has, among them the pipe Foundation's
+    /// `Process` watches for the child's exit: the wait would last as long as the server (seen
+    /// on a fresh CI machine, where no server ran before the tests). So a client that may start
+    /// the server closes every inherited descriptor above 2 first, and only `capture-pane`
+    /// reads its output.
     @discardableResult
-    private static func tmux(_ arguments: [String]) throws -> String {
+    private static func tmux(_ arguments: [String], capturingOutput: Bool = false, mayStartServer: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(filePath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
+        if mayStartServer {
+            let closeInherited = #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done; exec tmux "$@""#
+            process.arguments = ["bash", "-c", closeInherited, "tmux"] + arguments
+        } else {
+            process.arguments = ["tmux"] + arguments
+        }
+        let out = capturingOutput ? Pipe() : nil
+        process.standardOutput = out ?? FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
+        let data = out?.fileHandleForReading.readDataToEndOfFile() ?? Data()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw TmuxFailure(arguments: arguments, status: process.terminationStatus)
