@@ -7,15 +7,18 @@ import Foundation
 public enum ReportLine: Codable, Sendable, Equatable {
     case check(CheckResult)
     case step(TraceStep)
+    /// How far a long run has got (a full-size run on the sample store); the app draws a gauge.
+    case progress(RunProgress)
     case end(passed: Int, failed: Int)
 
-    private enum CodingKeys: String, CodingKey { case kind, check, step, passed, failed }
+    private enum CodingKeys: String, CodingKey { case kind, check, step, progress, passed, failed }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         switch try container.decode(String.self, forKey: .kind) {
         case "check": self = .check(try container.decode(CheckResult.self, forKey: .check))
         case "step": self = .step(try container.decode(TraceStep.self, forKey: .step))
+        case "progress": self = .progress(try container.decode(RunProgress.self, forKey: .progress))
         case "end": self = .end(passed: try container.decode(Int.self, forKey: .passed), failed: try container.decode(Int.self, forKey: .failed))
         case let other:
             throw DecodingError.dataCorruptedError(forKey: .kind, in: container, debugDescription: "unknown report line kind '\(other)'")
@@ -31,11 +34,36 @@ public enum ReportLine: Codable, Sendable, Equatable {
         case .step(let step):
             try container.encode("step", forKey: .kind)
             try container.encode(step, forKey: .step)
+        case .progress(let progress):
+            try container.encode("progress", forKey: .kind)
+            try container.encode(progress, forKey: .progress)
         case .end(let passed, let failed):
             try container.encode("end", forKey: .kind)
             try container.encode(passed, forKey: .passed)
             try container.encode(failed, forKey: .failed)
         }
+    }
+}
+
+/// Where a long run stands: `done` of `total` units (events, stays) of the phase named `title`.
+public struct RunProgress: Codable, Sendable, Equatable, Hashable {
+    /// What is running, in words: "v2 rebuilding from position 0".
+    public var title: String
+    public var done: Int64
+    public var total: Int64
+    /// A line of detail under the gauge ("lag 12 500 events, serving guest_balances_v1").
+    public var detail: String?
+
+    public init(title: String, done: Int64, total: Int64, detail: String? = nil) {
+        self.title = title
+        self.done = done
+        self.total = total
+        self.detail = detail
+    }
+
+    /// `done / total` in 0...1 (1 when there is nothing to do).
+    public var fraction: Double {
+        total <= 0 ? 1 : min(1, max(0, Double(done) / Double(total)))
     }
 }
 

@@ -21,9 +21,15 @@ import Darwin
 /// With `WORKSHOP_REPORT` set to a path, `run()` writes `ReportLine`s there as JSON lines, each
 /// flushed at once; without it, it prints a readable summary. It exits 0 when every check passed,
 /// 1 otherwise.
+///
+/// An exercise about production-sized data can also have a **full-size run** (`fullSizeRun`):
+/// the learner's code against the seeded sample store (`workshop seed`) instead of the small
+/// histories of the checks. With `WORKSHOP_SAMPLE` set to the store's path, `run()` runs that
+/// instead of the checks (`workshop sample ID`, `p` in the app).
 public struct CheckSuite {
     public let exercise: String
     private var checks: [(name: String, body: (Trace) throws -> Void)] = []
+    private var fullSize: (title: String, body: (FullSizeRun) throws -> Void)?
 
     public init(_ exercise: String) {
         self.exercise = exercise
@@ -53,23 +59,66 @@ public struct CheckSuite {
         return (passed, failed)
     }
 
-    /// Runs the checks, writes the report, and exits.
+    /// Sets the full-size run: `body` gets the sample store's path, records steps in its trace
+    /// and reports progress; it fails by throwing, like a check.
+    public mutating func fullSizeRun(_ title: String, _ body: @escaping (FullSizeRun) throws -> Void) {
+        fullSize = (title, body)
+    }
+
+    /// Runs the full-size run against the store at `storePath` as one check named by its title.
+    public func runFullSize(storePath: String, report: @escaping (ReportLine) -> Void) -> (passed: Int, failed: Int) {
+        guard let fullSize else {
+            report(.check(CheckResult(name: "a full-size run of \(exercise)", passed: false,
+                                      message: "The exercise \(exercise) has no full-size run: its checks are the whole story.")))
+            report(.end(passed: 0, failed: 1))
+            return (0, 1)
+        }
+        let run = FullSizeRun(storePath: storePath, trace: Trace(check: fullSize.title) { report(.step($0)) },
+                              report: { report(.progress($0)) })
+        let passed: Bool
+        do {
+            guard FileManager.default.fileExists(atPath: storePath) else {
+                throw SpecFailure("There is no sample store at \(storePath) yet: run `workshop seed` first.")
+            }
+            try fullSize.body(run)
+            report(.check(CheckResult(name: fullSize.title, passed: true)))
+            passed = true
+        } catch {
+            report(.check(CheckResult(name: fullSize.title, passed: false, message: "\(error)")))
+            passed = false
+        }
+        report(.end(passed: passed ? 1 : 0, failed: passed ? 0 : 1))
+        return passed ? (1, 0) : (0, 1)
+    }
+
+    /// Runs the checks (or the full-size run, with `WORKSHOP_SAMPLE`), writes the report, and exits.
     public func run() -> Never {
+        let environment = ProcessInfo.processInfo.environment
+        let body: (@escaping (ReportLine) -> Void) -> (passed: Int, failed: Int)
+        if let sample = environment["WORKSHOP_SAMPLE"] {
+            body = { runFullSize(storePath: sample, report: $0) }
+        } else {
+            body = { runChecks(report: $0) }
+        }
         let counts: (passed: Int, failed: Int)
-        if let path = ProcessInfo.processInfo.environment["WORKSHOP_REPORT"],
+        if let path = environment["WORKSHOP_REPORT"],
            let handle = FileHandle(forWritingAtPath: path) ?? Self.create(path) {
             let encoder = ReportLine.encoder
-            counts = runChecks { line in
+            counts = body { line in
                 guard var data = try? encoder.encode(line) else { return }
                 data.append(0x0A)
                 handle.write(data)
             }
             try? handle.synchronize()
         } else {
-            counts = runChecks { line in
+            counts = body { line in
                 switch line {
                 case .check(let result):
                     print(result.passed ? "✓ \(result.name)" : "✗ \(result.name)\n\(Self.indent(result.message ?? ""))")
+                case .step(let step) where environment["WORKSHOP_SAMPLE"] != nil:
+                    print("· \(step.title)")
+                case .progress(let progress):
+                    print("  \(progress.title): \(progress.done) of \(progress.total)\(progress.detail.map { " (\($0))" } ?? "")")
                 case .step:
                     break
                 case .end(let passed, let failed):
@@ -87,5 +136,35 @@ public struct CheckSuite {
 
     private static func indent(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// What a full-size run gets: the sample store, a trace for the steps the app shows, and a way
+/// to report progress.
+///
+/// ```swift
+/// suite.fullSizeRun("Blue-green deploy over the seeded history") { run in
+///     let store = try SQLiteEventStore(path: run.storePath)
+///     run.progress("v2 rebuilding", done: checkpoint, total: head)
+///     run.trace.step("v2 caught up", readModels: [...])
+/// }
+/// ```
+public final class FullSizeRun {
+    /// The seeded sample store (`.workshop/sample.sqlite`).
+    public let storePath: String
+    /// The folder the sample store is in, for files beside it (a cold store).
+    public var folder: URL { URL(filePath: storePath).deletingLastPathComponent() }
+    public let trace: Trace
+    private let report: (RunProgress) -> Void
+
+    init(storePath: String, trace: Trace, report: @escaping (RunProgress) -> Void) {
+        self.storePath = storePath
+        self.trace = trace
+        self.report = report
+    }
+
+    /// Reports how far the phase `title` has got; cheap enough to call once per batch.
+    public func progress(_ title: String, done: Int64, total: Int64, detail: String? = nil) {
+        report(RunProgress(title: title, done: done, total: total, detail: detail))
     }
 }

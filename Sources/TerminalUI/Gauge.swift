@@ -18,22 +18,23 @@ public struct Gauge: Widget {
 
     public func render(in area: Rect, on grid: inout Grid) {
         guard !area.isEmpty else { return }
+        let row = area.row(0)
+        grid.write(line(width: area.width), at: row.origin, clip: row)
+    }
+
+    /// The gauge as one line `width` cells wide, for panes made of lines.
+    public func line(width: Int) -> Line {
         let clamped = ratio.isFinite ? min(1, max(0, ratio)) : 0
         let percent = "\(Int((clamped * 100).rounded(.down)))%"
         let prefix = label.isEmpty ? "" : label + " "
-        let barWidth = area.width - prefix.displayWidth - percent.count - 1
-        let row = area.row(0)
-        guard barWidth >= 1 else {
-            grid.write(prefix + percent, at: row.origin, clip: row)
-            return
-        }
+        let barWidth = width - prefix.displayWidth - percent.count - 1
+        guard barWidth >= 1 else { return Line(prefix + percent) }
         let filled = Int((Double(barWidth) * clamped).rounded(.down))
-        let line = Line([
+        return Line([
             Span(prefix),
             Span(String(repeating: glyphs.gaugeFilled, count: filled), style: filledStyle),
             Span(String(repeating: glyphs.gaugeEmpty, count: barWidth - filled), style: .dim),
             Span(" " + percent),
         ])
-        grid.write(line, at: row.origin, clip: row)
     }
 }

@@ -21,6 +21,8 @@ extension App {
             return []
         case .checkProgressed(let event):
             return checkProgressed(event, &model)
+        case .fullSizeProgressed(let event):
+            return fullSizeProgressed(event, &model)
         case .fileSaved(let path):
             guard let exercise = model.current,
                   exercise.files.contains(where: { path == "Exercises/" + $0 || path == $0 }) else { return [] }
@@ -77,7 +79,11 @@ extension App {
         switch event {
         case .checking(let id, let workspace):
             guard id == model.currentID else { return [] }
+            // A check replaces a full-size run still under way (the runtime cancelled it).
+            model.fullSize = nil
             model.activity = .checking(exercise: id, workspace: workspace, phase: .starting)
+        case .reported:
+            return []
         case .building:
             if case .checking(let id, let workspace, _) = model.activity {
                 model.activity = .checking(exercise: id, workspace: workspace, phase: .building)
@@ -108,6 +114,50 @@ extension App {
             return commands
         }
         return []
+    }
+
+    /// A full-size run: the same phases as a check, then live progress and steps, then an
+    /// outcome that is shown like a check's but is not progress (the checks decide that).
+    private static func fullSizeProgressed(_ event: CheckEvent, _ model: inout Model) -> [Command] {
+        switch event {
+        case .checking(let id, let workspace):
+            guard id == model.currentID else { return [] }
+            model.activity = .checking(exercise: id, workspace: workspace, phase: .starting)
+            model.fullSize = FullSizeRunState(workspace: workspace)
+            return []
+        case .building, .running:
+            guard model.fullSize != nil else { return [] }
+            return checkProgressed(event, &model)
+        case .reported(.progress(let progress)):
+            model.fullSize?.progress = progress
+            return []
+        case .reported(.step(let step)):
+            guard model.fullSize != nil else { return [] }
+            // Follow the newest step unless the learner is stepping through older ones.
+            let following = model.step >= model.trace.count - 1 || model.fullSize?.steps.isEmpty == true
+            model.fullSize?.steps.append(step)
+            if following {
+                model.step = model.trace.count - 1
+                clampStreams(&model)
+                selectAppended(&model)
+            }
+            return []
+        case .reported:
+            return []
+        case .finished(let outcome):
+            guard outcome.exercise == model.currentID, model.fullSize != nil else { return [] }
+            model.activity = .idle
+            model.fullSize = nil
+            model.outcome = outcome
+            model.step = max(0, outcome.trace.count - 1)
+            clampStreams(&model)
+            selectAppended(&model)
+            clampOffsets(&model)
+            model.message = outcome.status == .passed
+                ? "The full-size run passed: step through it with [ and ]."
+                : "The full-size run did not pass: the Tests pane says why."
+            return []
+        }
     }
 
     // MARK: Intents
@@ -288,6 +338,15 @@ extension App {
             if !model.search.query.isEmpty { findMatch(forward: false, including: false, &model) }
         case .rerun: return [.runCheck(exercise: exercise.id, workspace: .exercises)]
         case .runSolution: return [.runCheck(exercise: exercise.id, workspace: .solutions)]
+        case .fullSizeRun, .fullSizeSolution:
+            guard exercise.fullSizeRun != nil else {
+                let withRuns = model.catalog.exercises.filter { $0.fullSizeRun != nil }.map(\.id)
+                model.message = withRuns.isEmpty
+                    ? "No exercise has a full-size run."
+                    : "\(exercise.id) has no full-size run; \(withRuns.joined(separator: " and ")) \(withRuns.count == 1 ? "has" : "have") one."
+                return [.bell]
+            }
+            return [.runFullSize(exercise: exercise.id, workspace: intent == .fullSizeRun ? .exercises : .solutions)]
         case .hint:
             guard !exercise.hints.isEmpty else {
                 model.message = "This exercise has no hints."
@@ -311,7 +370,8 @@ extension App {
         case .reset: model.overlay = .confirmReset(exercise: exercise.id)
         case .edit: return editCommand(model)
         case .stepBack, .stepForward:
-            guard let trace = model.outcome?.trace, !trace.isEmpty else {
+            let trace = model.trace
+            guard !trace.isEmpty else {
                 model.message = "No scenario to step through yet: run the checks first (r)."
                 return []
             }

@@ -14,6 +14,9 @@ public enum Command: Sendable, Equatable {
     /// Builds and checks an exercise, cancelling any check still running: answered by
     /// `checkProgressed` messages ending with `.finished`.
     case runCheck(exercise: String, workspace: Workspace)
+    /// Builds an exercise and runs its full-size run on the sample store, cancelling any check
+    /// still running: answered by `fullSizeProgressed` messages ending with `.finished`.
+    case runFullSize(exercise: String, workspace: Workspace)
     /// Watches the exercise's files (replacing the previous watch): answered by `fileSaved`.
     case watch(exercise: String)
     /// Records in the progress store that the learner opened this exercise.

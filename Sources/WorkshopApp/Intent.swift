@@ -24,6 +24,8 @@ public enum Intent: Sendable, Hashable {
     case edit
     case stepBack, stepForward
     case runSolution
+    /// `p` / `P`: the full-size run on the seeded sample store, of the learner's code / the solution.
+    case fullSizeRun, fullSizeSolution
     case diff
     case zoom
     case redraw

@@ -86,6 +86,8 @@ public enum Keymap {
         case "[": return .stepBack
         case "]": return .stepForward
         case "s": return .runSolution
+        case "p": return .fullSizeRun
+        case "P": return .fullSizeSolution
         case "d": return .diff
         case "z": return .zoom
         case "b": return .browseStore

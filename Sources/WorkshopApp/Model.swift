@@ -1,3 +1,4 @@
+import EventSourcingTesting
 import TerminalUI
 import WorkshopKit
 
@@ -40,8 +41,10 @@ public struct Model: Sendable, Equatable {
     /// store at start, then as `h` reveals more): opening an exercise shows them again.
     public var hintsRevealed: [String: Int]
     public var activity: CheckActivity = .idle
-    /// The latest finished check of the current exercise.
+    /// The latest finished check (or full-size run) of the current exercise.
     public var outcome: CheckOutcome?
+    /// The full-size run under way, with what it has reported so far; nil otherwise.
+    public var fullSize: FullSizeRunState?
     /// The trace step shown by Streams and Read models (`[` and `]`).
     public var step = 0
     /// Frames of the spinner while checking.
@@ -95,9 +98,17 @@ public struct Model: Sendable, Equatable {
         return .normal
     }
 
-    /// The scenario state at the selected step of the latest check, if it recorded a trace.
+    /// The steps the Streams and Read models panes show: those of a full-size run under way as
+    /// they arrive, else those of the latest check.
+    public var trace: [TraceStep] {
+        if let fullSize, !fullSize.steps.isEmpty { return fullSize.steps }
+        return outcome?.trace ?? []
+    }
+
+    /// The scenario state at the selected step of `trace`, if there is one.
     public var scenario: ScenarioState? {
-        guard let trace = outcome?.trace, !trace.isEmpty else { return nil }
+        let trace = trace
+        guard !trace.isEmpty else { return nil }
         return ScenarioState.at(min(max(0, step), trace.count - 1), in: trace)
     }
 
@@ -108,5 +119,20 @@ public struct Model: Sendable, Equatable {
             filter.matches(exercise.id) || filter.matches(exercise.title)
                 || filter.matches(catalog.stage(id: exercise.stage)?.title ?? exercise.stage)
         }
+    }
+}
+
+/// A full-size run under way: the learner's code over the seeded sample store, for minutes.
+public struct FullSizeRunState: Sendable, Equatable {
+    public var workspace: Workspace
+    /// The latest progress it reported (drawn as a gauge), nil before the first.
+    public var progress: RunProgress?
+    /// The steps it has recorded so far.
+    public var steps: [TraceStep] = []
+
+    public init(workspace: Workspace, progress: RunProgress? = nil, steps: [TraceStep] = []) {
+        self.workspace = workspace
+        self.progress = progress
+        self.steps = steps
     }
 }

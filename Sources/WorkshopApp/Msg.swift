@@ -11,6 +11,8 @@ public enum Msg: Sendable, Equatable {
     case instructionsLoaded(exercise: String, text: String)
     /// A running check moved on, or finished (`.finished`).
     case checkProgressed(CheckEvent)
+    /// A running full-size run moved on (progress and steps arrive live), or finished.
+    case fullSizeProgressed(CheckEvent)
     /// One of the current exercise's files was saved (path relative to the project root).
     case fileSaved(path: String)
     /// The editor exited; `error` when it could not be started.

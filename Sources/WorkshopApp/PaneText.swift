@@ -46,8 +46,20 @@ enum PaneText {
         let glyphs = model.glyphs
         if case .checking(let id, let workspace, let phase) = model.activity {
             let against = workspace == .solutions ? " against the solution" : ""
-            lines.append(Line("\(Spinner.frame(model.spinner, glyphs: glyphs)) Checking \(id)\(against)… \(phase.label)", style: Theme.changed))
-            if model.outcome != nil { lines += wrap(Line("The results below are from the previous check.", style: Theme.label), width: width) }
+            if let fullSize = model.fullSize {
+                let what = phase == .running ? "on the sample store" : phase.label
+                lines += wrap(Line("\(Spinner.frame(model.spinner, glyphs: glyphs)) Full-size run of \(id)\(against)… \(what)", style: Theme.changed), width: width)
+                if let progress = fullSize.progress {
+                    lines += wrap(Line(progress.title), width: width, indent: 2, firstIndent: 2)
+                    lines.append(Line([Span("  ")] + Gauge(ratio: progress.fraction, glyphs: glyphs).line(width: max(1, width - 2)).spans))
+                    lines.append(Line("  \(grouped(progress.done)) of \(grouped(progress.total))", style: Theme.label))
+                    if let detail = progress.detail { lines += wrap(Line(detail, style: Theme.label), width: width, indent: 2, firstIndent: 2) }
+                }
+                lines += wrap(Line("The Streams and Read models panes follow its steps; r stops it and runs the checks instead.", style: Theme.label), width: width)
+            } else {
+                lines.append(Line("\(Spinner.frame(model.spinner, glyphs: glyphs)) Checking \(id)\(against)… \(phase.label)", style: Theme.changed))
+            }
+            if model.outcome != nil { lines += wrap(Line("The results below are from the previous run.", style: Theme.label), width: width) }
             lines.append(.empty)
         }
         guard let outcome = model.outcome else {
@@ -58,9 +70,11 @@ enum PaneText {
         }
         let failedCount = outcome.tests.filter { !$0.passed }.count
         let summary: String
-        switch outcome.status {
-        case .passed: summary = "\(Marks.passed(glyphs)) Passed: all \(outcome.tests.count) checks"
-        case .failed: summary = "\(Marks.failed(glyphs)) \(failedCount) of \(outcome.tests.count) checks failed"
+        switch (outcome.status, outcome.kind) {
+        case (.passed, .fullSize): summary = "\(Marks.passed(glyphs)) The full-size run passed"
+        case (.failed, .fullSize): summary = "\(Marks.failed(glyphs)) The full-size run failed"
+        case (.passed, _): summary = "\(Marks.passed(glyphs)) Passed: all \(outcome.tests.count) checks"
+        case (.failed, _): summary = "\(Marks.failed(glyphs)) \(failedCount) of \(outcome.tests.count) checks failed"
         default: summary = "\(Marks.failed(glyphs)) The exercise \(outcome.status.summary)"
         }
         let seconds = String(format: "%.1f s", outcome.seconds)
@@ -72,6 +86,9 @@ enum PaneText {
             lines.append(Line("These are the solution's results (s), not yours: press r for yours.", style: Theme.changed))
         }
         if let note = outcome.note { lines += wrap(Line(note), width: width) }
+        if outcome.kind == .fullSize {
+            lines += wrap(Line("On the seeded sample store (.workshop/sample.sqlite), not a check: r runs the checks again.", style: Theme.label), width: width)
+        }
         lines.append(.empty)
 
         for test in outcome.tests {
@@ -178,4 +195,17 @@ enum PaneText {
         guard line.width > width else { return [line] }
         return line.wrapped(width: width, hangingIndent: indent)
     }
+}
+
+/// `1234567` as `1 234 567`: long counts read at a glance.
+func grouped(_ number: Int64) -> String {
+    let digits = String(number.magnitude)
+    var groups: [Substring] = []
+    var end = digits.endIndex
+    while end > digits.startIndex {
+        let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+        groups.insert(digits[start..<end], at: 0)
+        end = start
+    }
+    return (number < 0 ? "-" : "") + groups.joined(separator: " ")
 }

@@ -1,3 +1,5 @@
+import EventSourcingTesting
+
 /// What a check is doing, as it goes: the TUI shows "Checking facts…" on the first event, which
 /// arrives before any process starts.
 public enum CheckEvent: Sendable, Equatable {
@@ -7,6 +9,8 @@ public enum CheckEvent: Sendable, Equatable {
     case building
     /// The build succeeded; the check program is running.
     case running
+    /// A line the running program reported (a full-size run's progress and steps, live).
+    case reported(ReportLine)
     /// The result. Not sent when the check was cancelled.
     case finished(CheckOutcome)
 }

@@ -26,10 +26,13 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
     public var output: String
     /// A sentence explaining the status when the report alone does not (timeouts, crashes).
     public var note: String?
+    /// The exercise's checks, or its full-size run on the sample store.
+    public var kind: RunKind
 
     public init(
         exercise: String, workspace: Workspace, status: CheckStatus, tests: [CheckResult] = [], diagnostics: [Diagnostic] = [],
-        trace: [TraceStep] = [], seconds: Double = 0, buildSeconds: Double = 0, output: String = "", note: String? = nil
+        trace: [TraceStep] = [], seconds: Double = 0, buildSeconds: Double = 0, output: String = "", note: String? = nil,
+        kind: RunKind = .checks
     ) {
         self.exercise = exercise
         self.workspace = workspace
@@ -41,10 +44,11 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         self.buildSeconds = buildSeconds
         self.output = output
         self.note = note
+        self.kind = kind
     }
 
     enum CodingKeys: String, CodingKey {
-        case exercise, workspace, status, tests, diagnostics, trace, seconds, output, note
+        case exercise, workspace, status, tests, diagnostics, trace, seconds, output, note, kind
         case buildSeconds = "build_seconds"
     }
 
@@ -77,6 +81,7 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         buildSeconds = try container.decodeIfPresent(Double.self, forKey: .buildSeconds) ?? 0
         output = try container.decodeIfPresent(String.self, forKey: .output) ?? ""
         note = try container.decodeIfPresent(String.self, forKey: .note)
+        kind = try container.decodeIfPresent(RunKind.self, forKey: .kind) ?? .checks
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -91,6 +96,7 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         try container.encode(buildSeconds, forKey: .buildSeconds)
         try container.encode(output, forKey: .output)
         try container.encodeIfPresent(note, forKey: .note)
+        try container.encode(kind, forKey: .kind)
     }
 
     /// The encoder `check --json` uses: sorted keys, ISO 8601 dates (as in the report).
@@ -98,4 +104,12 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
 
     /// The decoder matching `encoder`.
     public static var decoder: JSONDecoder { JSONCoding.decoder() }
+}
+
+/// What a run of an exercise's check program did.
+public enum RunKind: String, Sendable, Hashable, Codable {
+    /// The given/when/then checks on small histories (`workshop check`).
+    case checks
+    /// The learner's code against the seeded sample store (`workshop sample`).
+    case fullSize = "full_size"
 }

@@ -21,10 +21,14 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
     /// Whether the untouched exercise is expected not to compile (the task starts with a
     /// compiler error). `workshop verify` then accepts `compile_error` for it.
     public var startsUncompilable: Bool
+    /// What the exercise's full-size run does on the seeded sample store, in one sentence; nil
+    /// when it has none. Its check program then also runs with `WORKSHOP_SAMPLE` (`workshop
+    /// sample ID`, `p` in the app).
+    public var fullSizeRun: String?
 
     public init(
         id: String, stage: String, title: String, module: String, files: [String], instructions: String,
-        hints: [String], startsUncompilable: Bool = false
+        hints: [String], startsUncompilable: Bool = false, fullSizeRun: String? = nil
     ) {
         self.id = id
         self.stage = stage
@@ -34,6 +38,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
         self.instructions = instructions
         self.hints = hints
         self.startsUncompilable = startsUncompilable
+        self.fullSizeRun = fullSizeRun
     }
 
     /// The executable product that runs this exercise's checks.
@@ -45,6 +50,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
     enum CodingKeys: String, CodingKey {
         case id, stage, title, module, files, instructions, hints
         case startsUncompilable = "starts_uncompilable"
+        case fullSizeRun = "full_size_run"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +63,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
         instructions = try container.decode(String.self, forKey: .instructions)
         hints = try container.decodeIfPresent([String].self, forKey: .hints) ?? []
         startsUncompilable = try container.decodeIfPresent(Bool.self, forKey: .startsUncompilable) ?? false
+        fullSizeRun = try container.decodeIfPresent(String.self, forKey: .fullSizeRun)
     }
 }
 

@@ -120,7 +120,16 @@ lag reaches 0; v1 must keep up on every tick; and after the switch v2 must equal
 rebuild, including the events that arrived during the deploy. In the app, the trace shows each
 tick with the **Rebuild** progress (v2's checkpoint, the head, the lag, which table serves) and
 both tables side by side: watch the v1 balances that are wrong, and v2 fixing them.
-To try it at full size, run `workshop seed` (a million events in `.workshop/sample.sqlite`).
+## At full size
+
+Once the checks pass, run `workshop seed` (a year of the hotel, a million events, in
+`.workshop/sample.sqlite`) and press **p** (or `workshop sample blue-green`). Your `tick()` then
+deploys v2 over the whole year: v1 catches up first (it has served all year; this happens once),
+v2 rebuilds from position 0 in batches of 5 000 while the front desk keeps appending, and the
+Tests pane shows the rebuild's gauge and lag. Read models shows five stays side by side in both
+tables (the three v1 gets most wrong, two it gets right) and how many balances the two disagree
+on; watch that number fall as v2 catches up, and the switch on the tick its lag reaches zero.
+The run fails if queries switch early, if v1 falls behind, or if v2 misses a stay or a payment.
 
 """###,
 "Instructions/boundary.md": ###"""

@@ -32,7 +32,7 @@ public struct Runner: Sendable {
     /// - Throws: `CancellationError` only, when the calling task was cancelled.
     public func check(
         _ exercise: Exercise, in workspace: Workspace = .exercises,
-        onEvent: @Sendable (CheckEvent) -> Void = { _ in }
+        onEvent: @escaping @Sendable (CheckEvent) -> Void = { _ in }
     ) async throws -> CheckOutcome {
         try await check(exercise, package: paths.folder(of: workspace), scratch: scratch(for: workspace),
                         workspace: workspace, onEvent: onEvent)
@@ -55,14 +55,29 @@ public struct Runner: Sendable {
         return stream
     }
 
-    /// Checks `exercise` in any package laid out like `Exercises/` (verify uses a scratch copy).
+    /// Builds `exercise` in `workspace` and runs its full-size run against the sample store
+    /// (`.workshop/sample.sqlite` unless `sampleStore` says otherwise) instead of its checks.
+    /// Progress lines and steps arrive as `.reported` events while it runs; the outcome has one
+    /// test, the run itself.
+    ///
+    /// - Throws: `CancellationError` only, when the calling task was cancelled.
+    public func fullSizeRun(
+        _ exercise: Exercise, in workspace: Workspace = .exercises, sampleStore: URL? = nil,
+        onEvent: @escaping @Sendable (CheckEvent) -> Void = { _ in }
+    ) async throws -> CheckOutcome {
+        try await check(exercise, package: paths.folder(of: workspace), scratch: scratch(for: workspace),
+                        workspace: workspace, kind: .fullSize, sampleStore: sampleStore, onEvent: onEvent)
+    }
+
+    /// Checks `exercise` (or runs its full-size run on `sampleStore`, by default the project's
+    /// sample store) in any package laid out like `Exercises/` (verify uses a scratch copy).
     public func check(
-        _ exercise: Exercise, package: URL, scratch: URL, workspace: Workspace,
-        onEvent: @Sendable (CheckEvent) -> Void = { _ in }
+        _ exercise: Exercise, package: URL, scratch: URL, workspace: Workspace, kind: RunKind = .checks,
+        sampleStore: URL? = nil, onEvent: @escaping @Sendable (CheckEvent) -> Void = { _ in }
     ) async throws -> CheckOutcome {
         onEvent(.checking(exercise: exercise.id, workspace: workspace))
         let started = ContinuousClock.now
-        var outcome = CheckOutcome(exercise: exercise.id, workspace: workspace, status: .failed)
+        var outcome = CheckOutcome(exercise: exercise.id, workspace: workspace, status: .failed, kind: kind)
 
         onEvent(.building)
         let build: ChildResult
@@ -91,24 +106,51 @@ public struct Runner: Sendable {
         }
 
         onEvent(.running)
-        try await run(exercise, scratch: scratch, into: &outcome)
+        try await run(exercise, scratch: scratch, sampleStore: sampleStore ?? paths.sampleStore, into: &outcome, onEvent: onEvent)
         outcome.seconds = ChildProcess.seconds(since: started)
         return outcome
     }
 
-    private func run(_ exercise: Exercise, scratch: URL, into outcome: inout CheckOutcome) async throws {
+    private func run(
+        _ exercise: Exercise, scratch: URL, sampleStore: URL, into outcome: inout CheckOutcome,
+        onEvent: @escaping @Sendable (CheckEvent) -> Void
+    ) async throws {
         let report = FileManager.default.temporaryDirectory.appending(path: "workshop-report-\(UUID().uuidString).jsonl")
         _ = FileManager.default.createFile(atPath: report.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: report) }
         var environment = Self.childEnvironment
         environment["WORKSHOP_REPORT"] = report.path
+        let timeout: Duration
+        var follower: Task<Void, Never>?
+        switch outcome.kind {
+        case .checks:
+            timeout = configuration.runTimeout
+        case .fullSize:
+            environment["WORKSHOP_SAMPLE"] = sampleStore.path
+            timeout = configuration.fullSizeRunTimeout
+            // A full-size run takes minutes: its progress and steps are passed on as they are
+            // written, so the app can draw the gauge and the read models live.
+            follower = Task.detached {
+                var reader = ReportReader(url: report)
+                while true {
+                    for line in reader.readNewLines() { onEvent(.reported(line)) }
+                    // Cancelled once the program has ended: the read above got its last lines.
+                    if Task.isCancelled { break }
+                    try? await Task.sleep(for: .milliseconds(150))
+                }
+            }
+        }
         let executable = scratch.appending(path: "debug/\(exercise.checkProduct)").path
         let result: ChildResult
         do {
             result = try await ChildProcess.run(
                 executable, arguments: [], environment: environment, directory: paths.root,
-                timeout: configuration.runTimeout, outputLimit: configuration.outputLimit)
+                timeout: timeout, outputLimit: configuration.outputLimit)
+            follower?.cancel()
+            await follower?.value
         } catch {
+            follower?.cancel()
+            await follower?.value
             outcome.status = .crashed
             outcome.note = "\(error)"
             return
@@ -124,12 +166,13 @@ public struct Runner: Sendable {
             switch entry {
             case .check(let check): outcome.tests.append(check)
             case .step(let step): outcome.trace.append(step)
+            case .progress: break
             case .end(let passed, let failed): ended = (passed, failed)
             }
         }
         if result.timedOut {
             outcome.status = .timedOut
-            outcome.note = "The checks ran longer than \(Self.describe(configuration.runTimeout)) and were stopped: look for a loop that never ends."
+            outcome.note = "The \(outcome.kind == .checks ? "checks" : "full-size run") ran longer than \(Self.describe(timeout)) and were stopped: look for a loop that never ends."
         } else if let ended, result.signal == nil {
             outcome.status = ended.failed == 0 && result.exitStatus == 0 ? .passed : .failed
         } else {
@@ -175,5 +218,30 @@ public struct Runner: Sendable {
     static func describe(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         return seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    }
+}
+
+/// Reads a report file that a running check program is still writing: each call returns the
+/// complete lines written since the last call, and keeps a partial last line for the next.
+struct ReportReader {
+    let url: URL
+    private var offset: UInt64 = 0
+    private var partial = Data()
+    private let decoder = ReportLine.decoder
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    mutating func readNewLines() -> [ReportLine] {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return [] }
+        defer { try? handle.close() }
+        guard (try? handle.seek(toOffset: offset)) != nil, let data = try? handle.readToEnd(), !data.isEmpty else { return [] }
+        offset += UInt64(data.count)
+        partial.append(data)
+        guard let lastNewline = partial.lastIndex(of: 0x0A) else { return [] }
+        let complete = partial[partial.startIndex...lastNewline]
+        partial = Data(partial[partial.index(after: lastNewline)...])
+        return complete.split(separator: 0x0A).compactMap { try? decoder.decode(ReportLine.self, from: Data($0)) }
     }
 }

@@ -7,6 +7,10 @@ public struct RunnerConfiguration: Sendable, Hashable {
     public var buildTimeout: Duration
     /// A check program that takes longer is stopped: `timed_out` (an endless loop).
     public var runTimeout: Duration
+    /// A full-size run (the learner's code over the million-event sample store) that takes
+    /// longer is stopped. A debug build rebuilds about 10 000 events a second, so an hour is
+    /// far more than a correct solution needs; Esc or a newer run stops it sooner.
+    public var fullSizeRunTimeout: Duration
     /// Bytes of output kept per child (head and tail; the middle is counted and dropped).
     public var outputLimit: Int
     /// Where the build folders go (`.build-exercises`, `.build-solutions`); the project root
@@ -16,11 +20,13 @@ public struct RunnerConfiguration: Sendable, Hashable {
     public var swift: String
 
     public init(
-        buildTimeout: Duration = .seconds(600), runTimeout: Duration = .seconds(15), outputLimit: Int = 64 * 1024,
+        buildTimeout: Duration = .seconds(600), runTimeout: Duration = .seconds(15),
+        fullSizeRunTimeout: Duration = .seconds(3_600), outputLimit: Int = 64 * 1024,
         scratchBase: URL? = nil, swift: String = "swift"
     ) {
         self.buildTimeout = buildTimeout
         self.runTimeout = runTimeout
+        self.fullSizeRunTimeout = fullSizeRunTimeout
         self.outputLimit = outputLimit
         self.scratchBase = scratchBase
         self.swift = swift

@@ -47,15 +47,30 @@ public struct Verifier: Sendable {
         let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
 
         let exercises = catalog.exercises
-        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, onResult: onResult)
-        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, onResult: onResult)
+        // Full-size runs are verified on a small seeded store (each run on a copy of its own:
+        // the runs change the store, and the two workspaces run at the same time).
+        let seeded = paths.state.appending(path: "verify/sample-\(Self.fullSizeEvents).sqlite")
+        if exercises.contains(where: { $0.fullSizeRun != nil }) {
+            try SampleStoreSeeder(events: Self.fullSizeEvents).seed(path: seeded.path)
+        }
+        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult)
+        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult)
         let (solutionStatuses, pristineStatuses) = try await (solutions, pristines)
 
         var entries: [VerifyReport.Entry] = []
         for exercise in exercises {
             let solution = solutionStatuses[exercise.id]
             let untouched = pristineStatuses[exercise.id]
-            entries.append(VerifyReport.Entry(id: exercise.id, solution: solution?.status, pristine: untouched?.status))
+            let fullSolution = solutionStatuses["\(exercise.id) full size"], fullPristine = pristineStatuses["\(exercise.id) full size"]
+            entries.append(VerifyReport.Entry(id: exercise.id, solution: solution?.status, pristine: untouched?.status,
+                                              fullSizeSolution: fullSolution?.status, fullSizePristine: fullPristine?.status))
+            if let fullSolution, fullSolution.status != .passed {
+                let why = fullSolution.tests.first { !$0.passed }?.message ?? fullSolution.note ?? fullSolution.status.summary
+                problems.append("The solution of '\(exercise.id)' does not pass its full-size run on \(Self.fullSizeEvents) seeded events: \(why)")
+            }
+            if let fullPristine, fullPristine.status == .passed {
+                problems.append("The untouched exercise '\(exercise.id)' already passes its full-size run: it proves nothing.")
+            }
             if let solution, solution.status != .passed {
                 let failing = solution.tests.filter { !$0.passed }.map(\.name)
                 let detail = solution.diagnostics.first { $0.severity == .error }.map { " (\($0.file):\($0.line): \($0.message))" }
@@ -79,14 +94,32 @@ public struct Verifier: Sendable {
         return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started))
     }
 
+    /// Events in the store that full-size runs are verified on: enough for several batches of
+    /// a rebuild and a few months of closed stays, small enough to seed in seconds.
+    static let fullSizeEvents = 20_000
+
+    /// Checks every exercise; an exercise with a full-size run also runs it, keyed "ID full size".
     private static func checkAll(
-        _ exercises: [Exercise], runner: Runner, workspace: Workspace, onResult: @Sendable (String, Workspace, CheckStatus) -> Void
+        _ exercises: [Exercise], runner: Runner, workspace: Workspace, seeded: URL,
+        onResult: @Sendable (String, Workspace, CheckStatus) -> Void
     ) async throws -> [String: CheckOutcome] {
         var outcomes: [String: CheckOutcome] = [:]
+        let package = runner.paths.folder(of: workspace), scratch = runner.scratch(for: workspace)
         for exercise in exercises {
-            let outcome = try await runner.check(exercise, package: runner.paths.folder(of: workspace), scratch: runner.scratch(for: workspace), workspace: workspace)
+            let outcome = try await runner.check(exercise, package: package, scratch: scratch, workspace: workspace)
             outcomes[exercise.id] = outcome
             onResult(exercise.id, workspace, outcome.status)
+            guard exercise.fullSizeRun != nil, outcome.status != .compileError else { continue }
+            let copy = seeded.deletingLastPathComponent().appending(path: "full-size-\(workspace.rawValue)-\(exercise.id).sqlite")
+            try SampleStoreSeeder.removeStore(at: copy.path)
+            for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: seeded.path + suffix) {
+                try FileManager.default.copyItem(atPath: seeded.path + suffix, toPath: copy.path + suffix)
+            }
+            let full = try await runner.check(exercise, package: package, scratch: scratch, workspace: workspace,
+                                              kind: .fullSize, sampleStore: copy)
+            try? SampleStoreSeeder.removeStore(at: copy.path)
+            outcomes["\(exercise.id) full size"] = full
+            onResult("\(exercise.id) full size", workspace, full.status)
         }
         return outcomes
     }

@@ -7,6 +7,25 @@ public struct VerifyReport: Codable, Sendable, Equatable {
         /// The untouched exercise's status (should fail; compile_error only when the manifest
         /// says it starts uncompilable).
         public var pristine: CheckStatus?
+        /// The full-size runs on a small seeded store, for exercises that have one: the
+        /// solution's should pass, the untouched exercise's should not.
+        public var fullSizeSolution: CheckStatus?
+        public var fullSizePristine: CheckStatus?
+
+        public init(id: String, solution: CheckStatus?, pristine: CheckStatus?,
+                    fullSizeSolution: CheckStatus? = nil, fullSizePristine: CheckStatus? = nil) {
+            self.id = id
+            self.solution = solution
+            self.pristine = pristine
+            self.fullSizeSolution = fullSizeSolution
+            self.fullSizePristine = fullSizePristine
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, solution, pristine
+            case fullSizeSolution = "full_size_solution"
+            case fullSizePristine = "full_size_pristine"
+        }
     }
 
     public var ok: Bool { problems.isEmpty }

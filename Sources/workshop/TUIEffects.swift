@@ -59,6 +59,24 @@ final class TUIEffects: Effects {
                 state.check?.cancel()
                 state.check = task
             }
+        case .runFullSize(let id, let workspace):
+            guard let exercise = exercise(id, send) else { return }
+            guard FileManager.default.fileExists(atPath: paths.sampleStore.path) else {
+                send(.failed("No sample store yet: run `workshop seed` in another terminal (a million events take a few minutes), then press p again."))
+                return
+            }
+            let runner = runner
+            let task = Task.detached {
+                let outcome = try? await runner.fullSizeRun(exercise, in: workspace) { event in
+                    send(.fullSizeProgressed(event))
+                }
+                if let outcome, !Task.isCancelled { send(.fullSizeProgressed(.finished(outcome))) }
+            }
+            // It takes the check's place: a save or `r` cancels it, and it cancels a check.
+            running.withLock { state in
+                state.check?.cancel()
+                state.check = task
+            }
         case .watch(let id):
             guard let exercise = exercise(id, send) else { return }
             // The same watcher as `workshop watch`: inotify with a 200 ms debounce, or polling.
@@ -112,7 +130,7 @@ final class TUIEffects: Effects {
             Task.detached { [self] in
                 do {
                     send(.storePageLoaded(try self.page(query)))
-                } catch let missing as SampleStoreMissing {
+                } catch let missing as NoSampleStoreToBrowse {
                     send(.storeUnavailable(missing.description))
                 } catch {
                     send(.storeUnavailable("The sample store cannot be read: \(error)"))
@@ -165,7 +183,7 @@ final class TUIEffects: Effects {
             if let store = state.sampleStore { return store }
             let path = paths.sampleStore.path
             guard FileManager.default.fileExists(atPath: path) else {
-                throw SampleStoreMissing(path: paths.relative(paths.sampleStore))
+                throw NoSampleStoreToBrowse(path: paths.relative(paths.sampleStore))
             }
             let store = try SQLiteEventStore(path: path, configuration: .init(readOnly: true))
             state.sampleStore = store
@@ -190,7 +208,7 @@ final class TUIEffects: Effects {
 }
 
 /// There is no sample store yet; the sentence says how to make one.
-struct SampleStoreMissing: Error, CustomStringConvertible {
+struct NoSampleStoreToBrowse: Error, CustomStringConvertible {
     let path: String
     var description: String {
         "No sample store yet. Run `workshop seed` in another terminal to write a hotel history into \(path), then press b twice."

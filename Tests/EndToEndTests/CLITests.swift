@@ -184,5 +184,43 @@ struct CLITests {
         let entries = try #require(json["exercises"] as? [[String: Any]])
         #expect(entries.map { $0["solution"] as? String } == Array(repeating: "passed", count: 5))
         #expect(entries.map { $0["pristine"] as? String } == ["failed", "compile_error", "crashed", "timed_out", "failed"])
+        // tally has a full-size run: verified on a small seeded store, the solution's passes.
+        #expect(entries.first?["full_size_solution"] as? String == "passed")
+        #expect(entries.first?["full_size_pristine"] as? String == "failed")
+        #expect(entries.dropFirst().allSatisfy { $0["full_size_solution"] == nil })
+    }
+
+    // MARK: workshop sample
+
+    @Test func sampleRunsTheCodeOnTheSeededStoreWithItsStepsOnStderr() throws {
+        let root = Self.shared
+        let store = root.appending(path: ".workshop/sample.sqlite")
+        try FileManager.default.createDirectory(at: store.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(repeating: 1, count: 40 * 1_024).write(to: store)
+        defer { try? FileManager.default.removeItem(at: store) }
+
+        let solved = try Self.run(["sample", "tally", "--solution", "--json"], in: root)
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let json = try solved.json()
+        #expect(json["kind"] as? String == "full_size")
+        #expect(json["status"] as? String == "passed")
+        #expect((json["trace"] as? [[String: Any]])?.count == 4)
+        #expect(solved.stderr.contains("Full-size run of tally (solution): Your tally over the sample store"))
+        #expect(solved.stderr.contains("· counted 40 of 40 pages"))
+
+        let untouched = try Self.run(["sample", "tally"], in: root)
+        #expect(untouched.status == 1)
+        #expect(untouched.stdout.contains("expected 40, got 0"))
+    }
+
+    @Test func sampleWithoutASeededStoreOrARunExitsTwoSayingWhatToDo() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let unseeded = try Self.run(["sample", "tally"], in: root)
+        #expect(unseeded.status == 2)
+        #expect(unseeded.stderr.contains("There is no sample store at .workshop/sample.sqlite yet: run `workshop seed` first."))
+        let without = try Self.run(["sample", "broken"], in: root)
+        #expect(without.status == 2)
+        #expect(without.stderr.contains("broken has no full-size run; these do: tally."))
     }
 }

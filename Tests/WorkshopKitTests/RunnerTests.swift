@@ -103,4 +103,58 @@ struct RunnerTests {
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(ContinuousClock.now - started < .seconds(20))
     }
+
+    // MARK: Full-size runs
+
+    /// A sample store of `bytes` bytes in its own copy of the fixture (the fixture's full-size
+    /// run counts the store's 1 KiB pages with the learner's tally).
+    private func sampleStore(bytes: Int, in paths: ProjectPaths) throws -> URL {
+        try FileManager.default.createDirectory(at: paths.state, withIntermediateDirectories: true)
+        try Data(repeating: 7, count: bytes).write(to: paths.sampleStore)
+        return paths.sampleStore
+    }
+
+    @Test func aFullSizeRunReportsProgressAndStepsWhileItRunsAndEndsAsOneTest() async throws {
+        let store = try sampleStore(bytes: 200 * 1_024, in: Fixture.shared)
+        defer { try? FileManager.default.removeItem(at: store) }
+        let reported = Mutex<[ReportLine]>([])
+        let outcome = try await Fixture.runner().fullSizeRun(try catalog.exercise(id: "tally"), in: .solutions) { event in
+            if case .reported(let line) = event { reported.withLock { $0.append(line) } }
+        }
+        #expect(outcome.kind == .fullSize)
+        #expect(outcome.status == .passed)
+        #expect(outcome.tests == [CheckResult(name: "tally counts the sample store's pages", passed: true)])
+        #expect(outcome.trace.map(\.title) == ["counted 50 of 200 pages", "counted 100 of 200 pages", "counted 150 of 200 pages", "counted 200 of 200 pages"])
+        let lines = reported.withLock { $0 }
+        let progress = lines.compactMap { line -> RunProgress? in if case .progress(let progress) = line { progress } else { nil } }
+        #expect(progress.count == 20)
+        #expect(progress.last == RunProgress(title: "counting pages", done: 200, total: 200, detail: "200 counted"))
+        // Every step was passed on live too, the last ones included.
+        #expect(lines.compactMap { line -> String? in if case .step(let step) = line { step.title } else { nil } } == outcome.trace.map(\.title))
+    }
+
+    @Test func theUntouchedExerciseFailsItsFullSizeRun() async throws {
+        let store = try sampleStore(bytes: 30 * 1_024, in: Fixture.shared)
+        defer { try? FileManager.default.removeItem(at: store) }
+        let outcome = try await Fixture.runner().fullSizeRun(try catalog.exercise(id: "tally"))
+        #expect(outcome.kind == .fullSize)
+        #expect(outcome.status == .failed)
+        #expect(outcome.tests.first?.message == "expected 30, got 0")
+    }
+
+    @Test func aReportReaderReturnsOnlyCompleteLines() throws {
+        let url = FileManager.default.temporaryDirectory.appending(path: "report-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let first = try ReportLine.encoder.encode(ReportLine.progress(RunProgress(title: "a", done: 1, total: 2)))
+        let second = try ReportLine.encoder.encode(ReportLine.end(passed: 1, failed: 0))
+        try (first + Data([0x0A]) + second.prefix(5)).write(to: url)
+        var reader = ReportReader(url: url)
+        #expect(reader.readNewLines() == [.progress(RunProgress(title: "a", done: 1, total: 2))])
+        #expect(reader.readNewLines() == [])
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: second.dropFirst(5) + Data([0x0A]))
+        try handle.close()
+        #expect(reader.readNewLines() == [.end(passed: 1, failed: 0)])
+    }
 }

@@ -5,6 +5,7 @@ import EventSourcing
 import EventSourcingSQLite
 import EventSourcingTesting
 import Foundation
+import GRDB
 
 /// A deploy over 3 000 seeded events in a temporary SQLite file, with 40 new events arriving
 /// during each of the first `busyTicks` ticks. Each tick's progress is kept.
@@ -138,6 +139,122 @@ suite.check("the deploy, tick by tick: v1 serving, v2 rebuilding, the switch") {
     guard deploy.deployment.serving == GuestBalances.v2 else {
         throw SpecFailure("The deploy never switched to v2:\(describe(deploy.ticks))")
     }
+}
+
+// MARK: The full-size run (`workshop sample blue-green`, `p` in the app)
+
+/// Front-desk traffic during the deploy: a few new stays checking in, charged and paying under
+/// today's name (`PaymentReceived`), on streams of their own so the seeded history is untouched.
+struct Desk {
+    let prefix: String
+    var number = 0
+
+    mutating func traffic(_ count: Int, into store: SQLiteEventStore) throws {
+        for _ in 0..<count {
+            let stay = "\(prefix)-\(number / 3 + 1)"
+            let (type, json) = switch number % 3 {
+            case 0: ("GuestCheckedIn", #"{"stayId":"\#(stay)","guestId":"g-live","roomNumber":"101","at":"2026-01-01T12:00:00Z"}"#)
+            case 1: ("ChargeRecorded", #"{"stayId":"\#(stay)","chargeId":"c-\#(number)","amount":120,"at":"2026-01-01T12:00:00Z"}"#)
+            default: ("PaymentReceived", #"{"stayId":"\#(stay)","paymentId":"p-\#(number)","amount":120,"at":"2026-01-01T12:00:00Z"}"#)
+            }
+            try store.append(to: "guest_stay-\(stay)", events: [EventData(
+                eventType: type, data: Data(json.utf8), metadata: EventMetadata(correlationID: "desk-\(stay)", causationID: "desk"))])
+            number += 1
+        }
+    }
+}
+
+suite.fullSizeRun("a blue-green deploy of guest_balances_v2 over the seeded history, while the desk keeps writing") { run in
+    let store = try SQLiteEventStore(path: run.storePath)
+    guard try store.headPosition() > 0 else { throw SpecFailure("The sample store is empty: run `workshop seed` first.") }
+    let runner = ProjectionRunner(store: store, batchSize: 5_000)
+
+    // v1 has served all year. The first run catches it up over the whole history (once).
+    let blue = try GuestBalances.version1(store)
+    let (blueStart, seededHead) = (try blue.checkpoint(), try store.headPosition())
+    try runner.catchUp(blue) { batch in
+        run.progress("v1 (blue) catching up with the seeded year", done: batch.checkpoint - blueStart, total: seededHead - blueStart)
+    }
+    // A fresh deploy each run: v2 starts empty, at position 0.
+    let green = try GuestBalances.version2(store)
+    try green.reset()
+    let deployment = BlueGreenDeployment(store: store, blue: blue, green: green, batchSize: 5_000)
+    var desk = Desk(prefix: "live-\(try store.headPosition())")
+
+    // Five stays to watch: the three v1 gets most wrong (paid under the new name) and two paid
+    // before the rename, which both versions agree on.
+    let watched = try store.read { db in
+        try String.fetchAll(db, sql: "SELECT stay_id FROM \(GuestBalances.v1) ORDER BY balance LIMIT 3")
+            + String.fetchAll(db, sql: "SELECT stay_id FROM \(GuestBalances.v1) WHERE balance = 0 ORDER BY rowid LIMIT 2")
+    }
+    func readModels(_ progress: BlueGreenDeployment.Progress?) throws -> [String: JSONValue] {
+        let v1 = try GuestBalances.all(in: GuestBalances.v1, store), v2 = try GuestBalances.all(in: GuestBalances.v2, store)
+        func rows(_ table: [String: Int]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: watched.map { ($0, table[$0].map { JSONValue.int(Int64($0)) } ?? .null) }))
+        }
+        let disagree = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GuestBalances.v1) b JOIN \(GuestBalances.v2) g USING (stay_id) WHERE b.balance != g.balance") ?? 0
+        }
+        return ["Rebuild": try progress.map { try JSONValue(encoding: $0) } ?? .null,
+                "guest_balances_v1 (5 stays)": rows(v1), "guest_balances_v2 (5 stays)": rows(v2),
+                "Rows": ["v1": .int(Int64(v1.count)), "v2": .int(Int64(v2.count)), "balances v1 and v2 disagree on": .int(Int64(disagree))]]
+    }
+    run.trace.step("v1 serving over \(try store.headPosition()) events; v2 deployed empty", readModels: try readModels(nil))
+
+    // Tick until queries have moved to v2, with desk traffic on every tick: the log's head keeps
+    // moving while v2 chases it.
+    let maxTicks = Int(try store.headPosition() / 5_000) + 40
+    var ticks: [BlueGreenDeployment.Progress] = []
+    var reported = 0.0
+    while ticks.count < maxTicks {
+        let before = try store.headPosition()
+        try desk.traffic(30, into: store)
+        let progress = try deployment.tick()
+        ticks.append(progress)
+        let head = try store.headPosition()
+        guard try blue.checkpoint() == head else {
+            throw SpecFailure("After tick \(ticks.count), v1 was at \(try blue.checkpoint()) but the log at \(head): v1 must keep up while it serves.")
+        }
+        if progress.serving == GuestBalances.v2, progress.lag > 0 {
+            throw SpecFailure("Tick \(ticks.count) switched queries to v2 with \(progress.lag) events still to rebuild (v2 at \(progress.greenCheckpoint) of \(progress.head)): users would see the balances v2 has not rebuilt yet.")
+        }
+        run.progress("v2 (green) rebuilding from position 0", done: progress.greenCheckpoint, total: progress.head,
+                     detail: "lag \(progress.lag) events, serving \(progress.serving)")
+        let fraction = Double(progress.greenCheckpoint) / Double(max(1, progress.head))
+        let switched = progress.serving == GuestBalances.v2
+        if fraction >= reported + 0.1 || switched {
+            reported = fraction
+            let title = switched
+                ? "tick \(ticks.count): v2 caught up (lag 0), queries switch to v2"
+                : "tick \(ticks.count): v2 at \(Int(fraction * 100))% of the log, queries on v1"
+            run.trace.step(title, appended: try store.readAll(after: before, limit: 30), readModels: try readModels(progress))
+        }
+        if switched { break }
+    }
+    guard deployment.serving == GuestBalances.v2 else {
+        throw SpecFailure("Queries never switched to v2 in \(ticks.count) ticks of 5 000 events:\(describe(Array(ticks.suffix(5))))")
+    }
+    // Nothing lost in the switch: v2 has a row for every stay and, for the stays watched and the
+    // desk's new ones, the balance their own streams add up to.
+    let v2 = try GuestBalances.all(in: GuestBalances.v2, store)
+    let stays = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GuestBalances.v1)") ?? 0 }
+    guard v2.count == stays else {
+        throw SpecFailure("After the switch v2 has \(v2.count) stays but v1 knows \(stays): the events written during the deploy are missing from v2.")
+    }
+    for stay in watched + ["\(desk.prefix)-1", "\(desk.prefix)-\(max(1, desk.number / 3))"] {
+        var expected = 0
+        for event in try store.readStream("guest_stay-\(stay)") {
+            let amount = Int((try? JSONValue(data: event.data))?["amount"]?.intValue ?? 0)
+            if event.eventType == "ChargeRecorded" { expected -= amount }
+            if event.eventType == "PaymentRecorded" || event.eventType == "PaymentReceived" { expected += amount }
+        }
+        guard try deployment.balance(of: stay) == expected else {
+            throw SpecFailure("After the switch the balance of \(stay) is \(String(describing: try deployment.balance(of: stay))), but its events add up to \(expected).")
+        }
+    }
+    try desk.traffic(30, into: store)
+    try deployment.tick()
+    run.trace.step("after the switch: v2 serves and keeps up; v1 can be dropped at leisure", readModels: try readModels(try deployment.tick()))
 }
 
 suite.run()

@@ -27,13 +27,13 @@ struct ExerciseScreen: Widget {
         switch pane {
         case .streams:
             if model.browser != nil { return pane.title + " · sample store" }
-            if let scenario = model.scenario, let count = model.outcome?.trace.count {
-                return pane.title + " · step \(scenario.index + 1)/\(count)"
+            if let scenario = model.scenario {
+                return pane.title + " · step \(scenario.index + 1)/\(model.trace.count)"
             }
             return pane.title
         case .readModels:
-            if let scenario = model.scenario, let count = model.outcome?.trace.count {
-                return pane.title + " · step \(scenario.index + 1)/\(count)"
+            if let scenario = model.scenario {
+                return pane.title + " · step \(scenario.index + 1)/\(model.trace.count)"
             }
             return pane.title
         case .tests:
@@ -61,11 +61,17 @@ struct ExerciseScreen: Widget {
         switch model.activity {
         case .checking(let id, let workspace, let phase):
             let against = workspace == .solutions ? " (solution)" : ""
-            right = Span(" \(Spinner.frame(model.spinner, glyphs: model.glyphs)) Checking \(id)\(against)… \(phase.label) ", style: Theme.header.foreground(.yellow).bold())
+            let spinner = Spinner.frame(model.spinner, glyphs: model.glyphs)
+            if let fullSize = model.fullSize {
+                let how = fullSize.progress.map { "\(Int(($0.fraction * 100).rounded(.down)))%" } ?? phase.label
+                right = Span(" \(spinner) Full-size run\(against)… \(how) ", style: Theme.header.foreground(.yellow).bold())
+            } else {
+                right = Span(" \(spinner) Checking \(id)\(against)… \(phase.label) ", style: Theme.header.foreground(.yellow).bold())
+            }
         case .idle:
             if let outcome = model.outcome {
                 let glyph = outcome.status == .passed ? Marks.passed(model.glyphs) : Marks.failed(model.glyphs)
-                let against = outcome.workspace == .solutions ? " (solution)" : ""
+                let against = (outcome.kind == .fullSize ? " (full size)" : "") + (outcome.workspace == .solutions ? " (solution)" : "")
                 right = Span(" \(glyph) \(outcome.status.summary)\(against) ", style: Theme.header.foreground(outcome.status == .passed ? .green : .red).bold())
             } else {
                 right = Span(" not checked yet ", style: Theme.header)

@@ -12,6 +12,7 @@ struct HelpOverlay: Widget {
         ("Trainer", [
             KeyHint("s", "run against the solution"), KeyHint("d", "diff with the solution"), KeyHint("z", "zoom the pane"),
             KeyHint("[ ]", "step through the scenario"), KeyHint("b", "browse the sample store"),
+            KeyHint("p P", "full-size run: yours, the solution's"),
         ]),
         ("Moving", [
             KeyHint("Tab S-Tab", "next / previous pane"), KeyHint("1-4", "jump to a pane"), KeyHint("j k ↑ ↓", "scroll or select"),

@@ -61,6 +61,9 @@ struct StatusLine: Widget {
         case .readModels:
             hints = [KeyHint(arrows, "scroll"), KeyHint("[ ]", "step"), KeyHint("r", "re-run")]
         }
+        if model.current?.fullSizeRun != nil, model.focus == .tests || model.focus == .readModels {
+            hints.append(KeyHint("p", "full size"))
+        }
         if model.mark(of: model.currentID) == .passed { hints.insert(KeyHint("n", "next"), at: 0) }
         hints += [KeyHint("Tab", "pane"), KeyHint("z", model.isZoomed ? "unzoom" : "zoom")]
         // Help and quit first: the bar drops hints that do not fit, and these two must stay.

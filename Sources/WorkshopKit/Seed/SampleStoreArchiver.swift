@@ -88,5 +88,9 @@ public struct SampleStoreArchiver: Sendable {
 /// The sample store does not exist yet.
 public struct SampleStoreMissing: Error, Sendable, CustomStringConvertible {
     public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
     public var description: String { "There is no sample store at \(path) yet: run `workshop seed` first." }
 }
