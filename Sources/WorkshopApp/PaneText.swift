@@ -83,7 +83,7 @@ enum PaneText {
             Span("  \(seconds)", style: Theme.label),
         ]))
         if outcome.workspace == .solutions {
-            lines.append(Line("These are the solution's results (s), not yours: press r for yours.", style: Theme.changed))
+            lines += wrap(Line("These are the solution's results, not yours: press r for yours.", style: Theme.changed), width: width)
         }
         if let note = outcome.note { lines += wrap(Line(note), width: width) }
         if outcome.kind == .fullSize {

@@ -69,6 +69,17 @@ from the cold store, that a second run changes nothing, and that a run that cras
 summary finishes without a second one. In the app, the trace shows three nights: the hot log's
 size, the archived streams and the summaries after each.
 
+## At full size
+
+Once the checks pass, run `workshop seed` (a year of the hotel in `.workshop/sample.sqlite`) and
+press **p** (or `workshop sample archiving`). Your `Archiver` then runs as the nightly job over
+the whole year, with "now" at the year's last checkout: every stay closed more than 30 days
+before moves to `.workshop/cold.sqlite` with one summary left behind, and a second run does
+nothing. The seeded year holds every schema version of stage 2 (`GuestCheckedIn` v1 and v2,
+`PaymentRecorded` and `PaymentReceived`, failed checkouts): the given `StayEvent.codec` reads
+them all, which is why the same code works on both. Read models shows the hot log and the cold
+store before and after, and one summary; press `b` afterwards to browse the smaller hot log.
+
 """###,
 "Instructions/blue-green.md": ###"""
 # Blue-green rebuild
@@ -1516,7 +1527,9 @@ extension Archiver {
         var checkedOut: [String: Date] = [:]
         var after: Int64 = 0
         while case let page = try store.readAll(after: after, limit: 500), let last = page.last {
-            for recorded in page where recorded.streamID.hasPrefix("guest_stay-") {
+            // Only check-ins and checkouts matter here: the other events are not even decoded.
+            for recorded in page where recorded.streamID.hasPrefix("guest_stay-")
+                && (recorded.eventType == "GuestCheckedIn" || recorded.eventType == "GuestCheckedOut") {
                 switch try StayEvent.codec.decode(recorded).event {
                 case .guestCheckedIn(let event): order.append(event.stayID)
                 case .guestCheckedOut(let event): checkedOut[event.stayID] = event.at
@@ -1542,7 +1555,7 @@ extension Archiver {
             case .chargeRecorded(let event): charged += event.amount
             case .paymentRecorded(let event): paid += event.amount
             case .guestCheckedOut(let event): checkedOutAt = event.at
-            case .stayArchived: break
+            case .checkoutFailed, .stayArchived: break
             }
         }
         guard let checkedIn, let checkedOutAt else { return nil }
@@ -1559,7 +1572,9 @@ import EventSourcing
 import Foundation
 
 // A stay's events, in `guest_stay-{stayId}`, and the summary an archived stay leaves behind, in
-// `archived_stay-{stayId}`.
+// `archived_stay-{stayId}`. The stored JSON is the hotel's public shape (`stayId`, `guestId`, ...,
+// as in Exercises/Golden), and the codec reads every version the seeded year holds, so the same
+// code archives the checks' small hotel and `workshop seed`'s million events.
 
 public struct GuestCheckedIn: Codable, Sendable, Equatable {
     public var stayID: String
@@ -1572,6 +1587,27 @@ public struct GuestCheckedIn: Codable, Sendable, Equatable {
         self.guestID = guestID
         self.roomNumber = roomNumber
         self.at = at
+    }
+
+    // Stored as version 2 (since day 120 of the seeded year): the guest is an object. Version 1
+    // (`guestId`) is upcast on read, see `StayEvent.codec`.
+    private enum CodingKeys: String, CodingKey { case stayID = "stayId", guest, roomNumber, at }
+    private struct Guest: Codable { var id: String }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        stayID = try container.decode(String.self, forKey: .stayID)
+        guestID = try container.decode(Guest.self, forKey: .guest).id
+        roomNumber = try container.decode(String.self, forKey: .roomNumber)
+        at = try container.decode(Date.self, forKey: .at)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stayID, forKey: .stayID)
+        try container.encode(Guest(id: guestID), forKey: .guest)
+        try container.encode(roomNumber, forKey: .roomNumber)
+        try container.encode(at, forKey: .at)
     }
 }
 
@@ -1587,6 +1623,8 @@ public struct ChargeRecorded: Codable, Sendable, Equatable {
         self.amount = amount
         self.at = at
     }
+
+    private enum CodingKeys: String, CodingKey { case stayID = "stayId", chargeID = "chargeId", amount, at }
 }
 
 public struct PaymentRecorded: Codable, Sendable, Equatable {
@@ -1601,6 +1639,8 @@ public struct PaymentRecorded: Codable, Sendable, Equatable {
         self.amount = amount
         self.at = at
     }
+
+    private enum CodingKeys: String, CodingKey { case stayID = "stayId", paymentID = "paymentId", amount, at }
 }
 
 public struct GuestCheckedOut: Codable, Sendable, Equatable {
@@ -1611,6 +1651,23 @@ public struct GuestCheckedOut: Codable, Sendable, Equatable {
         self.stayID = stayID
         self.at = at
     }
+
+    private enum CodingKeys: String, CodingKey { case stayID = "stayId", at }
+}
+
+/// A checkout refused because the folio was not settled; the stay stays open.
+public struct GuestCheckoutFailed: Codable, Sendable, Equatable {
+    public var stayID: String
+    public var reason: String
+    public var at: Date
+
+    public init(stayID: String, reason: String, at: Date) {
+        self.stayID = stayID
+        self.reason = reason
+        self.at = at
+    }
+
+    private enum CodingKeys: String, CodingKey { case stayID = "stayId", reason, at }
 }
 
 /// What stays in the hot log when a stay moves to cold storage: everything Finance, reports and
@@ -1648,6 +1705,11 @@ public struct StayArchived: Codable, Sendable, Equatable {
         self.archivedAt = archivedAt
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case stayID = "stayId", guestID = "guestId", roomNumber, checkedInAt, checkedOutAt, charged, paid, balance
+        case eventCount, lastVersion, archivedAt
+    }
+
     /// The short stream holding the summary: one event, ever.
     public static func streamID(stayID: String) -> String { "archived_stay-\(stayID)" }
 }
@@ -1657,20 +1719,32 @@ public enum StayEvent: Sendable, Equatable {
     case chargeRecorded(ChargeRecorded)
     case paymentRecorded(PaymentRecorded)
     case guestCheckedOut(GuestCheckedOut)
+    case checkoutFailed(GuestCheckoutFailed)
     case stayArchived(StayArchived)
 
     public static func streamID(stayID: String) -> String { "guest_stay-\(stayID)" }
 
     public static let codec: EventCodec<StayEvent> = {
         var codec = EventCodec<StayEvent>()
-        codec.register(GuestCheckedIn.self, as: "GuestCheckedIn", embed: StayEvent.guestCheckedIn,
+        codec.register(GuestCheckedIn.self, as: "GuestCheckedIn", version: 2, embed: StayEvent.guestCheckedIn,
                        extract: { if case .guestCheckedIn(let event) = $0 { event } else { nil } })
+        // v1 (before day 120 of the seeded year) had `guestId`; v2 has `guest: {id, name}`.
+        codec.upcast("GuestCheckedIn", from: 1) { json, _ in
+            guard case .object(var fields) = json, let guest = fields.removeValue(forKey: "guestId") else { return json }
+            fields["guest"] = .object(["id": guest])
+            return .object(fields)
+        }
         codec.register(ChargeRecorded.self, as: "ChargeRecorded", embed: StayEvent.chargeRecorded,
                        extract: { if case .chargeRecorded(let event) = $0 { event } else { nil } })
         codec.register(PaymentRecorded.self, as: "PaymentRecorded", embed: StayEvent.paymentRecorded,
                        extract: { if case .paymentRecorded(let event) = $0 { event } else { nil } })
+        // Payments were renamed `PaymentReceived` on day 200 of the seeded year; this module still
+        // calls them PaymentRecorded, so the new name reads as the old one (same JSON).
+        codec.rename("PaymentReceived", to: "PaymentRecorded")
         codec.register(GuestCheckedOut.self, as: "GuestCheckedOut", embed: StayEvent.guestCheckedOut,
                        extract: { if case .guestCheckedOut(let event) = $0 { event } else { nil } })
+        codec.register(GuestCheckoutFailed.self, as: "GuestCheckoutFailed", embed: StayEvent.checkoutFailed,
+                       extract: { if case .checkoutFailed(let event) = $0 { event } else { nil } })
         codec.register(StayArchived.self, as: "StayArchived", embed: StayEvent.stayArchived,
                        extract: { if case .stayArchived(let event) = $0 { event } else { nil } })
         return codec

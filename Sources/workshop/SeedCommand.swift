@@ -36,6 +36,12 @@ struct SeedCommand: ParsableCommand {
 
     func run() throws {
         let paths = try project.paths()
+        // The cold store holds streams archived from the sample store being replaced: its
+        // positions belong to that history, so it goes with it.
+        let cold = paths.state.appending(path: "cold.sqlite")
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cold.path + suffix) {
+            try FileManager.default.removeItem(atPath: cold.path + suffix)
+        }
         let target = events
         let bar = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: target) : nil
         let summary = try SampleStoreSeeder(events: target, seed: seed).seed(path: paths.sampleStore.path) { written in

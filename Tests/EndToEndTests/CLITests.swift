@@ -213,6 +213,22 @@ struct CLITests {
         #expect(untouched.stdout.contains("expected 40, got 0"))
     }
 
+    @Test func seedingAgainDropsTheColdStoreOfTheOldHistory() throws {
+        let root = try Self.project()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let seeded = try Self.run(["seed", "--events", "3000", "--json"], in: root)
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        #expect(try seeded.json()["events"] as? Int == 3_000)
+        let archived = try Self.run(["archive", "--older-than", "5", "--json"], in: root)
+        #expect(archived.status == 0, "\(archived.stderr)")
+        let cold = root.appending(path: ".workshop/cold.sqlite")
+        #expect(FileManager.default.fileExists(atPath: cold.path))
+        // Its streams came from the store being replaced: archiving the new history into it
+        // would be refused, so it goes with the old history.
+        #expect(try Self.run(["seed", "--events", "2000"], in: root).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: cold.path))
+    }
+
     @Test func sampleWithoutASeededStoreOrARunExitsTwoSayingWhatToDo() throws {
         let root = try Self.project()
         defer { try? FileManager.default.removeItem(at: root) }

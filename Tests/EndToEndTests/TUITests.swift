@@ -85,4 +85,26 @@ struct TUITests {
         #expect(message.contains("workshop check ID"))
         #expect(message.contains("status=2"))
     }
+
+    @Test func pRunsTheFullSizeRunWithItsGaugeAndSteps() async throws {
+        let root = try Self.project()
+        // A "sample store" of 400 KiB: the fixture's full-size run counts its pages with tally.
+        try FileManager.default.createDirectory(at: root.appending(path: ".workshop"), withIntermediateDirectories: true)
+        try Data(repeating: 3, count: 400 * 1_024).write(to: root.appending(path: ".workshop/sample.sqlite"))
+        let session = try TmuxSession(command: Self.command(root: root), width: 120, height: 40)
+        defer { session.kill() }
+        await session.waitFor("the opening check to fail", timeout: 600) { $0.contains("✘ failed") }
+
+        // The solution's run (P): it passes, its last step and read model are on screen.
+        try session.send("P")
+        let passed = await session.waitFor("the full-size run to pass", timeout: 300) { $0.contains("The full-size run passed") }
+        #expect(passed.contains("counted 400 of 400 pages"))
+        #expect(passed.contains("step 4/4"))
+        #expect(passed.contains("On the seeded sample store"))
+
+        // The learner's untouched tally counts nothing: the run fails and says why.
+        try session.send("p")
+        let failed = await session.waitFor("the learner's run to fail", timeout: 300) { $0.contains("The full-size run failed") }
+        #expect(failed.contains("expected 400, got 0"))
+    }
 }

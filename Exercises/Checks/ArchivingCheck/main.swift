@@ -5,6 +5,7 @@ import EventSourcing
 import EventSourcingSQLite
 import EventSourcingTesting
 import Foundation
+import GRDB
 import Synchronization
 
 let start = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01 00:00 UTC
@@ -235,6 +236,87 @@ suite.check("three nights of archiving over 40 days of stays") { trace in
     guard archived == due, summaries == due else {
         throw SpecFailure("After the night of day 55, \(archived) stays are archived with \(summaries) summaries; expected \(due) of each.")
     }
+}
+
+// MARK: The full-size run (`workshop sample archiving`, `p` in the app)
+
+/// The guest stays whose checkout is in the hot log, with its time, read straight from the
+/// events table (not through the code under test).
+func checkoutsInHotLog(_ store: SQLiteEventStore) throws -> [(stream: String, at: Date)] {
+    struct Checkout: Decodable { var at: Date }
+    let decoder = JSONCoding.decoder()
+    return try store.read { db in
+        try Row.fetchAll(db, sql: "SELECT stream_id, data FROM events WHERE event_type = 'GuestCheckedOut' AND stream_id LIKE 'guest_stay-%'")
+            .compactMap { row in
+                guard let stream = row["stream_id"] as String?, let data = row["data"] as Data?,
+                      let checkout = try? decoder.decode(Checkout.self, from: data) else { return nil }
+                return (stream, checkout.at)
+            }
+    }
+}
+
+suite.fullSizeRun("the nightly archive job over the seeded year: stays closed more than \(retention) days move to .workshop/cold.sqlite") { run in
+    let store = try SQLiteEventStore(path: run.storePath)
+    let coldPath = run.folder.appending(path: "cold.sqlite").path
+    let checkouts = try checkoutsInHotLog(store)
+    // "Now" is the last checkout of the seeded year, so the job archives the same stays
+    // whenever it runs (and new desk traffic, which never checks out, does not move it).
+    guard let now = checkouts.map(\.at).max() else {
+        throw SpecFailure("The sample store has no closed stays in its hot log: run `workshop seed` for a fresh year.")
+    }
+    let cutoff = now.addingTimeInterval(-Double(retention) * 86_400)
+    let due = checkouts.filter { $0.at < cutoff }
+    func count(_ sql: String) throws -> Int { try store.read { try Int.fetchOne($0, sql: sql) ?? 0 } }
+    func models(_ extra: [String: JSONValue] = [:]) throws -> [String: JSONValue] {
+        var models: [String: JSONValue] = [
+            "Hot log": ["events": .int(Int64(try count("SELECT count(*) FROM events"))),
+                        "closed stays": .int(Int64(try checkoutsInHotLog(store).count))],
+            "Cold store": ["streams": .int(Int64(try count("SELECT count(*) FROM archived_streams"))), "file": .string(coldPath)],
+            "The job": ["now": .string(JSONCoding.iso8601(now)), "archives stays closed before": .string(JSONCoding.iso8601(cutoff))],
+        ]
+        models.merge(extra) { $1 }
+        return models
+    }
+    run.trace.step("before the job: \(due.count) of \(checkouts.count) closed stays in the hot log are due", readModels: try models())
+
+    let archiver = Archiver(store: store, coldStorePath: coldPath, retentionDays: retention)
+    run.progress("your Archiver.archive(now:) over the hot log", done: 0, total: Int64(due.count), detail: "stays due")
+    let result = try archiver.archive(now: now)
+    run.progress("your Archiver.archive(now:) over the hot log", done: Int64(result.archivedStays.count), total: Int64(due.count), detail: "stays moved")
+    var extra: [String: JSONValue] = ["This run": ["stays archived": .int(Int64(result.archivedStays.count)),
+                                                  "summaries written": .int(Int64(result.summariesWritten)),
+                                                  "events moved": .int(result.eventsMoved)]]
+    if let first = result.archivedStays.first, let summary = try store.readStream(StayArchived.streamID(stayID: first)).first {
+        extra["A summary left in the hot log"] = try JSONValue(data: summary.data)
+        extra["Its stay, read back from cold"] = ["events": .int(Int64(try store.readArchivedStream(StayEvent.streamID(stayID: first)).count))]
+    }
+    run.trace.step("after the job: \(result.archivedStays.count) stays moved to cold storage", readModels: try models(extra))
+
+    // Every due stay left the hot log...
+    let left = try checkoutsInHotLog(store).filter { $0.at < cutoff }
+    if let first = left.first {
+        throw SpecFailure("\(left.count) stays closed more than \(retention) days before \(JSONCoding.iso8601(now)) are still in the hot log "
+            + "(\(first.stream) closed \(JSONCoding.iso8601(first.at))).")
+    }
+    // ...and only due stays did, each with one summary behind.
+    for stay in result.archivedStays.prefix(500) {
+        let moved = try store.readArchivedStream(StayEvent.streamID(stayID: stay))
+        guard let out = moved.compactMap({ try? StayEvent.codec.decode($0).event }).last, case .guestCheckedOut(let checkout) = out else {
+            throw SpecFailure("\(stay) was archived but never checked out: an open stay's next charge would find no stream.")
+        }
+        guard checkout.at < cutoff else {
+            throw SpecFailure("\(stay) closed \(JSONCoding.iso8601(checkout.at)), less than \(retention) days before \(JSONCoding.iso8601(now)), but was archived.")
+        }
+        let summaries = try store.readStream(StayArchived.streamID(stayID: stay)).count
+        guard summaries == 1 else {
+            throw SpecFailure("\(stay) was archived with \(summaries) summary events in the hot log; expected exactly one.")
+        }
+    }
+    let again = try archiver.archive(now: now)
+    guard again.archivedStays.isEmpty, again.summariesWritten == 0 else {
+        throw SpecFailure("Running the job a second time archived \(again.archivedStays.count) stays and wrote \(again.summariesWritten) summaries; expected nothing.")
+    }
+    run.trace.step("the job again: nothing to do", readModels: try models(["This run": ["stays archived": 0, "summaries written": 0, "events moved": 0]]))
 }
 
 suite.run()

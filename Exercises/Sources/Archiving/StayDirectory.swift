@@ -26,7 +26,9 @@ extension Archiver {
         var checkedOut: [String: Date] = [:]
         var after: Int64 = 0
         while case let page = try store.readAll(after: after, limit: 500), let last = page.last {
-            for recorded in page where recorded.streamID.hasPrefix("guest_stay-") {
+            // Only check-ins and checkouts matter here: the other events are not even decoded.
+            for recorded in page where recorded.streamID.hasPrefix("guest_stay-")
+                && (recorded.eventType == "GuestCheckedIn" || recorded.eventType == "GuestCheckedOut") {
                 switch try StayEvent.codec.decode(recorded).event {
                 case .guestCheckedIn(let event): order.append(event.stayID)
                 case .guestCheckedOut(let event): checkedOut[event.stayID] = event.at
@@ -52,7 +54,7 @@ extension Archiver {
             case .chargeRecorded(let event): charged += event.amount
             case .paymentRecorded(let event): paid += event.amount
             case .guestCheckedOut(let event): checkedOutAt = event.at
-            case .stayArchived: break
+            case .checkoutFailed, .stayArchived: break
             }
         }
         guard let checkedIn, let checkedOutAt else { return nil }
