@@ -30,6 +30,8 @@ public final class FileWatcher: Sendable {
     public let mode: Mode
     private let stopped = Atomic<Bool>(false)
     private let usedPolling = Atomic<Bool>(false)
+    /// Whether the watch is in place, and who waits for it (`ready()`).
+    private let readiness = Mutex<(isReady: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     public init(folders: [URL], debounce: Duration = .milliseconds(200), mode: Mode = .automatic) {
         self.folders = folders
@@ -39,6 +41,27 @@ public final class FileWatcher: Sendable {
 
     /// Whether the watcher fell back to (or was asked for) polling.
     public var isPolling: Bool { usedPolling.load(ordering: .relaxed) }
+
+    /// Returns once the watch started by `changes()` is in place (inotify watches added, or the
+    /// polling's first snapshot taken): a save after this is seen. Call it after `changes()`.
+    public func ready() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let isReady = readiness.withLock { state in
+                if !state.isReady { state.waiters.append(continuation) }
+                return state.isReady
+            }
+            if isReady { continuation.resume() }
+        }
+    }
+
+    private func markReady() {
+        let waiters = readiness.withLock { state in
+            state.isReady = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        waiters.forEach { $0.resume() }
+    }
 
     /// Whether a file name is an editor's scratch file rather than a real save.
     public static func isIgnored(_ name: String) -> Bool {
@@ -53,11 +76,13 @@ public final class FileWatcher: Sendable {
         let watcher = self
         let thread = Thread {
             if watcher.mode == .automatic, let inotify = InotifySource(folders: watcher.folders) {
+                watcher.markReady()
                 watcher.loop(poll: { inotify.read(timeoutMilliseconds: 50) }, continuation: continuation)
                 inotify.close()
             } else {
                 watcher.usedPolling.store(true, ordering: .relaxed)
                 var snapshot = Self.snapshot(watcher.folders)
+                watcher.markReady()
                 watcher.loop(poll: {
                     usleep(250_000)
                     let next = Self.snapshot(watcher.folders)

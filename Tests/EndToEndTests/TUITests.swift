@@ -107,4 +107,27 @@ struct TUITests {
         let failed = await session.waitFor("the learner's run to fail", timeout: 300) { $0.contains("The full-size run failed") }
         #expect(failed.contains("expected 400, got 0"))
     }
+
+    /// `workshop watch` in a terminal: the first check, then a save (an editor-style rename over
+    /// the file) checks again and passes; with file notifications and with `--poll`.
+    @Test(arguments: ["", "--poll"])
+    func watchChecksAgainOnEverySave(option: String) async throws {
+        let root = try Self.project()
+        let session = try TmuxSession(command: Self.command(root: root, arguments: "watch tally \(option)"), width: 120, height: 40)
+        defer { session.kill() }
+        let first = await session.waitFor("the first check", timeout: 600) { $0.contains("Watching Sources/Tally for saves") }
+        #expect(first.contains("tally: failed"))
+        #expect(first.contains("(polling)") == (option == "--poll"))
+
+        let exercise = root.appending(path: "Exercises/Sources/Tally/Tally.swift")
+        let temporary = root.appending(path: "Exercises/Sources/Tally/.Tally.swift.swp")
+        try FileManager.default.copyItem(at: root.appending(path: "Solutions/Sources/Tally/Tally.swift"), to: temporary)
+        #expect(rename(temporary.path, exercise.path) == 0)
+        let passed = await session.waitFor("the check after the save", timeout: 300) { $0.contains("tally: passed") }
+        #expect(passed.contains("Saved: Exercises/Sources/Tally/Tally.swift"))
+        #expect(!passed.contains(".swp"), "the editor's temporary file is not a save")
+
+        try session.send("C-c")
+        await session.waitFor("exit=")
+    }
 }

@@ -25,7 +25,7 @@ struct FileWatcherTests {
         let folder = try Self.folder()
         let watcher = FileWatcher(folders: [folder], mode: mode)
         let changes = watcher.changes()
-        try await Task.sleep(for: .milliseconds(400))
+        await watcher.ready()
         let saved = ContinuousClock.now
         try Self.atomicSave("let x = 2\n", to: folder.appending(path: "Tally.swift"))
         try Self.atomicSave("let x = 3\n", to: folder.appending(path: "Tally.swift"))
@@ -36,7 +36,7 @@ struct FileWatcherTests {
         #expect(ContinuousClock.now - saved >= .milliseconds(200))
         #expect(watcher.isPolling == (mode == .polling))
 
-        // Nothing else arrives for the same burst.
+        // Nothing else arrives for the same burst (an absence: only a window of time shows it).
         let extra = Task { await iterator.next() }
         try await Task.sleep(for: .milliseconds(700))
         watcher.stop()
@@ -52,7 +52,7 @@ struct FileWatcherTests {
         let missing = FileManager.default.temporaryDirectory.appending(path: "workshop-missing-\(UUID().uuidString)")
         let watcher = FileWatcher(folders: [missing])
         let changes = watcher.changes()
-        try await Task.sleep(for: .milliseconds(100))
+        await watcher.ready()
         #expect(watcher.isPolling)
         watcher.stop()
         for await _ in changes {}
