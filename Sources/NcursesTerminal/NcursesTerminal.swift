@@ -110,6 +110,9 @@ public final class NcursesTerminal: Terminal {
         case OK:
             key = Unicode.Scalar(UInt32(value)).map { Key(character: Character($0)) } ?? .unknown(Int(value))
         default:
+            // No key: a timeout, or a terminal that hung up. A hung-up terminal returns at
+            // once, every time, so without this check the loop would spin forever.
+            if Self.inputHungUp() { isDisconnected = true }
             return nil
         }
         if key == .resize {
@@ -117,6 +120,15 @@ public final class NcursesTerminal: Terminal {
             needsClear = true
         }
         return key
+    }
+
+    public private(set) var isDisconnected = false
+
+    /// Whether standard input (the terminal) has hung up or gone bad.
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return false }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     public func suspend() {

@@ -28,4 +28,8 @@ public protocol Terminal: AnyObject {
 
     /// Leaves the terminal as it was found; call once before the process exits.
     func restore()
+
+    /// Whether the terminal has gone away (its window closed, the SSH connection dropped): no
+    /// key will ever come again, and the app should quit instead of waiting for one.
+    var isDisconnected: Bool { get }
 }

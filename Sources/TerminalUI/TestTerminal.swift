@@ -21,6 +21,9 @@ public final class TestTerminal: Terminal {
     public private(set) var isRestored = false
     /// The timeouts `nextKey` was called with, so a test can check the app polls.
     public private(set) var requestedTimeouts: [Duration?] = []
+    /// Set by `disconnect()` once the scripted keys are used up.
+    public private(set) var isDisconnected = false
+    private var disconnectsWhenDone = false
 
     public init(size: Size, keys: [Key] = []) {
         self.size = size
@@ -43,9 +46,15 @@ public final class TestTerminal: Terminal {
         drawCount += 1
     }
 
+    /// Makes the terminal go away once the queued keys have been read (a closed window).
+    public func disconnect() {
+        disconnectsWhenDone = true
+    }
+
     /// The next scripted key; `nil` (a timeout) once the script is used up.
     public func nextKey(timeout: Duration?) -> Key? {
         requestedTimeouts.append(timeout)
+        if pendingKeys.isEmpty, disconnectsWhenDone { isDisconnected = true }
         return pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
     }
 

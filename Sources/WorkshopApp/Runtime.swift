@@ -58,7 +58,7 @@ public final class Runtime {
                 lastTick = ContinuousClock.now
                 apply(.tick)
             }
-            if shouldStop() { isRunning = false }
+            if shouldStop() || terminal.isDisconnected { isRunning = false }
             idle = handled ? 0 : idle + 1
             if let maxIdlePolls, idle >= maxIdlePolls, !model.activity.isChecking { break }
         }

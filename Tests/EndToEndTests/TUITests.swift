@@ -130,4 +130,32 @@ struct TUITests {
         try session.send("C-c")
         await session.waitFor("exit=")
     }
+
+    /// Closing the terminal window (here: killing the tmux session) ends the app; it must not
+    /// stay behind spinning on a terminal that is gone.
+    @Test func closingTheTerminalEndsTheApp() async throws {
+        let root = try Self.project()
+        // --root on the command line so the process can be found by its arguments.
+        let session = try TmuxSession(command: Self.command(root: root, arguments: "--root '\(root.path)'"), width: 100, height: 30)
+        defer { session.kill() }
+        await session.waitFor("1 Instructions")
+        let running = Self.processes(matching: root.path)
+        #expect(!running.isEmpty)
+        session.kill()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !Self.processes(matching: root.path).isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(Self.processes(matching: root.path).isEmpty, "the app outlived its terminal")
+    }
+
+    /// Process ids of `workshop` processes whose arguments contain `text`.
+    static func processes(matching text: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+            let arguments = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            return arguments.first?.hasSuffix("/workshop") == true && arguments.contains { $0.contains(text) }
+        }
+    }
 }

@@ -73,4 +73,16 @@ struct RuntimeTests {
         runtime.run()
         #expect(terminal.isRestored)
     }
+
+    @Test func aTerminalThatGoesAwayEndsTheLoop() {
+        let terminal = TestTerminal(size: Size(width: 100, height: 30), keys: [.character("2")])
+        terminal.disconnect()
+        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size),
+                              effects: RecordingEffects(status: .passed))
+        // No idle limit and no quit key: only the disconnection can end this run.
+        runtime.run()
+        #expect(terminal.isDisconnected)
+        #expect(terminal.isRestored)
+        #expect(runtime.model.focus == .tests, "the keys before the disconnection were handled")
+    }
 }
