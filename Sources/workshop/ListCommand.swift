@@ -25,9 +25,12 @@ struct ListCommand: ParsableCommand {
             var instructions: String
             var hints: Int
             var hintsRevealed: Int
+            /// What `workshop sample ID` does, for exercises that have a full-size run.
+            var fullSizeRun: String?
             enum CodingKeys: String, CodingKey {
                 case id, stage, title, status, files, instructions, hints
                 case hintsRevealed = "hints_revealed"
+                case fullSizeRun = "full_size_run"
             }
         }
         var exercises: [Entry]
@@ -53,7 +56,7 @@ struct ListCommand: ParsableCommand {
                 id: exercise.id, stage: exercise.stage, title: exercise.title, status: progress.status,
                 files: exercise.files.map { paths.relative(paths.exercises.appending(path: $0)) },
                 instructions: paths.relative(paths.exercises.appending(path: exercise.instructions)),
-                hints: exercise.hints.count, hintsRevealed: progress.hintsRevealed)
+                hints: exercise.hints.count, hintsRevealed: progress.hintsRevealed, fullSizeRun: exercise.fullSizeRun)
         }, resume: resume?.id)
     }
 
@@ -73,7 +76,8 @@ struct ListCommand: ParsableCommand {
                 case .pending: "· pending"
                 }
                 let here = exercise.id == resume?.id ? "→" : " "
-                Terminal.line(" \(here) \(exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(mark)  \(exercise.title)")
+                let fullSize = exercise.fullSizeRun == nil ? "" : Terminal.paint("  (+ workshop sample \(exercise.id))", "2")
+                Terminal.line(" \(here) \(exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(mark)  \(exercise.title)\(fullSize)")
             }
         }
         Terminal.line("\n\(done)/\(catalog.exercises.count) passed." + (resume.map { " Next: workshop check \($0.id)" } ?? ""))

@@ -66,6 +66,8 @@ struct CLITests {
         #expect(tally["status"] as? String == "pending")
         #expect(tally["files"] as? [String] == ["Exercises/Sources/Tally/Tally.swift"])
         #expect(tally["instructions"] as? String == "Exercises/Instructions/tally.md")
+        #expect(tally["full_size_run"] as? String == "Your tally over the sample store, a page at a time.")
+        #expect(exercises[1]["full_size_run"] == nil)
     }
 
     @Test func aFailingCheckExitsOneWithItsTestsAndIsRememberedInTheList() throws {
