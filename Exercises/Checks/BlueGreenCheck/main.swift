@@ -182,22 +182,27 @@ suite.fullSizeRun("a blue-green deploy of guest_balances_v2 over the seeded hist
     var desk = Desk(prefix: "live-\(try store.headPosition())")
 
     // Five stays to watch: the three v1 gets most wrong (paid under the new name) and two paid
-    // before the rename, which both versions agree on.
-    let watched = try store.read { db in
-        try String.fetchAll(db, sql: "SELECT stay_id FROM \(GuestBalances.v1) ORDER BY balance LIMIT 3")
-            + String.fetchAll(db, sql: "SELECT stay_id FROM \(GuestBalances.v1) WHERE balance = 0 ORDER BY rowid LIMIT 2")
+    // before the rename, which both versions agree on; none archived (see below).
+    func candidates(_ sql: String, _ count: Int) throws -> [String] {
+        try store.read { try String.fetchAll($0, sql: sql) }.filter { !(try store.isArchived("guest_stay-\($0)")) }.prefix(count).map { $0 }
     }
+    let watched = try candidates("SELECT stay_id FROM \(GuestBalances.v1) ORDER BY balance LIMIT 100", 3)
+        + candidates("SELECT stay_id FROM \(GuestBalances.v1) WHERE balance = 0 ORDER BY rowid LIMIT 100", 2)
+    // Stays archived (the archiving exercise) are no longer in the log: a rebuild from 0 does
+    // not see them, while v1, built before, still has their rows. Only their summary events
+    // stay behind, for read models that need the totals.
+    let archived = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM archived_streams WHERE stream_id LIKE 'guest_stay-%'") ?? 0 }
+    // Only the watched rows and three counts: the tables hold a row per stay of the year.
     func readModels(_ progress: BlueGreenDeployment.Progress?) throws -> [String: JSONValue] {
-        let v1 = try GuestBalances.all(in: GuestBalances.v1, store), v2 = try GuestBalances.all(in: GuestBalances.v2, store)
-        func rows(_ table: [String: Int]) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: watched.map { ($0, table[$0].map { JSONValue.int(Int64($0)) } ?? .null) }))
+        func rows(_ table: String) throws -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: try watched.map { ($0, try GuestBalances.balance(of: $0, in: table, store).map { JSONValue.int(Int64($0)) } ?? .null) }))
         }
-        let disagree = try store.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GuestBalances.v1) b JOIN \(GuestBalances.v2) g USING (stay_id) WHERE b.balance != g.balance") ?? 0
-        }
+        func count(_ sql: String) throws -> JSONValue { .int(Int64(try store.read { try Int.fetchOne($0, sql: sql) } ?? 0)) }
         return ["Rebuild": try progress.map { try JSONValue(encoding: $0) } ?? .null,
-                "guest_balances_v1 (5 stays)": rows(v1), "guest_balances_v2 (5 stays)": rows(v2),
-                "Rows": ["v1": .int(Int64(v1.count)), "v2": .int(Int64(v2.count)), "balances v1 and v2 disagree on": .int(Int64(disagree))]]
+                "guest_balances_v1 (5 stays)": try rows(GuestBalances.v1), "guest_balances_v2 (5 stays)": try rows(GuestBalances.v2),
+                "Rows": ["v1": try count("SELECT count(*) FROM \(GuestBalances.v1)"), "v2": try count("SELECT count(*) FROM \(GuestBalances.v2)"),
+                         "balances v1 and v2 disagree on": try count("SELECT count(*) FROM \(GuestBalances.v1) b JOIN \(GuestBalances.v2) g USING (stay_id) WHERE b.balance != g.balance"),
+                         "stays archived (not in the log any more)": .int(Int64(archived))]]
     }
     run.trace.step("v1 serving over \(try store.headPosition()) events; v2 deployed empty", readModels: try readModels(nil))
 
@@ -236,10 +241,12 @@ suite.fullSizeRun("a blue-green deploy of guest_balances_v2 over the seeded hist
     }
     // Nothing lost in the switch: v2 has a row for every stay and, for the stays watched and the
     // desk's new ones, the balance their own streams add up to.
-    let v2 = try GuestBalances.all(in: GuestBalances.v2, store)
-    let stays = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GuestBalances.v1)") ?? 0 }
-    guard v2.count == stays else {
-        throw SpecFailure("After the switch v2 has \(v2.count) stays but v1 knows \(stays): the events written during the deploy are missing from v2.")
+    let (checkIns, v2Rows) = try store.read { db in
+        (try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE event_type = 'GuestCheckedIn' AND stream_id LIKE 'guest_stay-%'") ?? 0,
+         try Int.fetchOne(db, sql: "SELECT count(*) FROM \(GuestBalances.v2)") ?? 0)
+    }
+    guard v2Rows == checkIns else {
+        throw SpecFailure("After the switch v2 has \(v2Rows) stays but the log holds \(checkIns) check-ins: the events written during the deploy are missing from v2.")
     }
     for stay in watched + ["\(desk.prefix)-1", "\(desk.prefix)-\(max(1, desk.number / 3))"] {
         var expected = 0
