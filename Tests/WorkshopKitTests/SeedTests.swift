@@ -89,23 +89,49 @@ import Testing
         let path = directory.appending(path: "sample.sqlite").path, cold = directory.appending(path: "cold.sqlite").path
         try SampleStoreSeeder(events: 6_000, seed: 3).seed(path: path)
         let store = try SQLiteEventStore(path: path)
-        let (checkouts, before, end) = try SampleStoreArchiver.checkouts(in: store)
+        let (checkouts, before) = try SampleStoreArchiver.checkouts(in: store)
+        let end = try #require(checkouts.values.max())
         let cutoff = end.addingTimeInterval(-10 * 86_400)
         let due = Set(checkouts.filter { $0.value < cutoff }.keys)
         #expect(!due.isEmpty && due.count < checkouts.count, "the history must have old and recent checkouts")
 
+        // A run that stopped after one stay's summary, before its move.
+        let first = try #require(due.sorted().first)
+        let firstID = String(first.dropFirst("guest_stay-".count))
+        try store.append(to: "archived_stay-\(firstID)", expected: .noStream, events: [
+            try SampleStoreArchiver.summary(of: firstID, events: try store.readStream(first), archivedAt: end),
+        ])
+        // Traffic after the year's end (the blue-green run's desk) does not move "now".
+        try store.append(to: "guest_stay-live-1", events: [EventData(eventType: "GuestCheckedIn", data: Data(#"{"stayId":"live-1"}"#.utf8))])
+
         let summary = try SampleStoreArchiver(olderThanDays: 10).archive(path: path, coldPath: cold)
         #expect(summary.streams == due.count)
-        #expect(summary.hotEventsBefore == before)
+        #expect(summary.summaries == due.count - 1, "the stay with a summary gets no second one")
+        #expect(summary.hotEventsBefore == before + 2, "with the summary and the desk event written above")
         let hot = try store.readAll(after: 0, limit: Int.max)
-        #expect(hot.count == before - Int(summary.events))
+        #expect(hot.count == summary.hotEventsAfter)
         #expect(!hot.contains { due.contains($0.streamID) })
         #expect(hot.contains { checkouts.keys.contains($0.streamID) }, "recent stays stay hot")
-        let someStay = try #require(due.sorted().first)
-        #expect(try store.readArchivedStream(someStay).last?.eventType == "GuestCheckedOut")
+        #expect(try store.readArchivedStream(first).last?.eventType == "GuestCheckedOut")
+
+        // Each archived stay left one summary with its totals, as counted from its cold events.
+        for stream in due.sorted().prefix(20) {
+            let stayID = String(stream.dropFirst("guest_stay-".count))
+            let summaries = try store.readStream("archived_stay-\(stayID)")
+            #expect(summaries.count == 1)
+            let json = try JSONValue(data: try #require(summaries.first).data)
+            let cold = try store.readArchivedStream(stream)
+            let total = { (types: Set<String>) in cold.filter { types.contains($0.eventType) }.reduce(Int64(0)) {
+                $0 + ((try? JSONValue(data: $1.data))?["amount"]?.intValue ?? 0)
+            } }
+            #expect(json["charged"]?.intValue == total(["ChargeRecorded"]))
+            #expect(json["paid"]?.intValue == total(["PaymentRecorded", "PaymentReceived"]))
+            #expect(json["eventCount"]?.intValue == Int64(cold.count))
+            #expect(json["guestId"]?.stringValue?.hasPrefix("g-") == true, "v1 and v2 check-ins both give the guest")
+        }
 
         let again = try SampleStoreArchiver(olderThanDays: 10).archive(path: path, coldPath: cold)
-        #expect(again.streams == 0 && again.events == 0)
+        #expect(again.streams == 0 && again.events == 0 && again.summaries == 0)
     }
 
     @Test func archivingWithoutASampleStoreSaysToSeedFirst() {
