@@ -83,6 +83,104 @@ import Testing
         #expect(try SQLiteEventStore(path: path).headPosition() == 100)
     }
 
+    /// Events of seed 2026 as `workshop seed --events 20000` wrote them before the seeder was
+    /// made faster: a faster history must still be the same history, byte for byte (ids,
+    /// zero-padded room numbers, dates, upper- and lower-case ids in the metadata).
+    @Test func theHistoryIsTheOneSeededBefore() {
+        let all = events(seed: 2026, count: 20_000)
+        let pinned: [(position: Int, stream: String, id: String, type: String, version: Int, data: String, causation: String)] = [
+            (1, "room_availability-suite-2025-02-18", "A4AE3D2C-8D29-4A39-A836-3CE3DB2D4849", "RoomTypeReserved", 1,
+             #"{"roomType":"suite","date":"2025-02-18","reservationId":"r-1","at":"2025-01-01T08:00:00Z"}"#,
+             "msg-55cba8d6-b3a3-436d-a6e0-d6dede7fa7e0"),
+            (2, "reservation-r-1", "51956284-18A6-4B18-87DB-765408E69765", "RoomReserved", 1,
+             #"{"reservationId":"r-1","guestId":"g-282","roomType":"suite","arrival":"2025-02-18","nights":10,"at":"2025-01-01T08:00:00Z"}"#,
+             "msg-55cba8d6-b3a3-436d-a6e0-d6dede7fa7e0"),
+            (1_416, "group_checkout-gc-1", "1F9DBBBB-5842-490E-9027-27587A02E2A9", "GroupCheckoutCompleted", 1,
+             #"{"groupCheckoutId":"gc-1","completedCheckouts":["s-131","s-20"],"at":"2025-02-20T10:01:00Z"}"#,
+             "5553C89B-C7A5-4D39-BDE5-4953893B26AD"),
+            (5_476, "guest_stay-s-389", "9F77F281-9F6D-4A2C-B17C-E8F4B0359252", "GuestCheckedIn", 2,
+             #"{"stayId":"s-389","guest":{"id":"g-476","name":"Quinn"},"roomNumber":"801","at":"2025-05-01T15:00:00Z"}"#,
+             "msg-61c87aa5-0a54-4361-9a6b-2ecca7e6ff84"),
+            (20_000, "guest_stay-s-2060", "F3F1BBB8-FAAA-4A36-A3ED-2E83553ECD19", "ChargeRecorded", 1,
+             #"{"stayId":"s-2060","chargeId":"c-s-2060-7","amount":90,"currency":"USD","at":"2026-01-13T22:00:00Z"}"#,
+             "msg-be6e0e13-eafd-41f5-be09-43c36249cfbb"),
+        ]
+        for expected in pinned {
+            let (stream, event) = all[expected.position - 1]
+            #expect(stream == expected.stream)
+            #expect(event.eventID.uuidString == expected.id)
+            #expect(event.eventType == expected.type)
+            #expect(event.schemaVersion == expected.version)
+            #expect(String(decoding: event.data, as: UTF8.self) == expected.data)
+            #expect(event.metadata.causationID == expected.causation)
+        }
+    }
+
+    /// The history's hand-written dates and ids against Foundation's, which they replace.
+    @Test func historyTextWritesWhatFoundationWrites() {
+        // Every seventh hour from 2024 to 2030, leap days included, at odd minutes and seconds.
+        for hour in stride(from: 0, to: 7 * 366 * 24, by: 7) {
+            let date = Date(timeIntervalSince1970: 1_704_067_200 + Double(hour * 3_600 + hour % 3_600))
+            #expect(HistoryText.quotedISO8601(date) == "\"" + JSONCoding.iso8601(date) + "\"")
+        }
+        for day in stride(from: 0, to: 30_000, by: 13) {
+            let midnight = Date(timeIntervalSince1970: Double(day * 86_400))
+            #expect(HistoryText.date(daysSince1970: day) == String(JSONCoding.iso8601(midnight).prefix(10)))
+        }
+        // Outside the fast path, Foundation writes it.
+        let fractional = Date(timeIntervalSince1970: 1_735_689_600.25)
+        #expect(HistoryText.quotedISO8601(fractional) == "\"" + JSONCoding.iso8601(fractional) + "\"")
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<1_000 {
+            let id = random.uuid()
+            #expect(HistoryText.uuid(id) == id.uuidString)
+            #expect(HistoryText.uuid(id, prefix: "msg-", lowercase: true) == "msg-" + id.uuidString.lowercased())
+        }
+    }
+
+    /// `recorded_at` is the simulated time of each transaction's first segment: a transaction is
+    /// at most 64 segments of one day. Generating ahead on another thread must not move a cut.
+    @Test func eachTransactionIsStampedWithItsFirstSegmentsTime() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "seed-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appending(path: "sample.sqlite").path
+        try SampleStoreSeeder(events: 3_000, seed: 5).seed(path: path)
+
+        var history = HotelHistory(seed: 5, targetEvents: 3_000)
+        var expected: [Date] = []
+        while expected.count < 3_000 {
+            let day = history.nextDay()
+            for (index, segment) in day.enumerated() {
+                let first = day[index / SampleStoreSeeder.segmentsPerTransaction * SampleStoreSeeder.segmentsPerTransaction]
+                expected += Array(repeating: first.at, count: segment.events.count)
+            }
+        }
+        let log = try SQLiteEventStore(path: path).readAll(after: 0, limit: Int.max)
+        #expect(log.map(\.recordedAt) == Array(expected.prefix(3_000)))
+    }
+
+    /// The seeder's bulk load leaves the store as an ordinary one: everything appended, and no
+    /// write-ahead log left on disk.
+    @Test func aBulkLoadCheckpointsItsLogAtTheEnd() throws {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "bulk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appending(path: "bulk.sqlite").path
+        let store = try SQLiteEventStore(path: path)
+        let batches = events(seed: 9, count: 1_000).map { (streamID: $0.stream, expected: ExpectedVersion.any, events: [$0.event]) }
+        let appended = try store.bulkLoad(checkpointEvery: 50) {
+            try stride(from: 0, to: batches.count, by: 100).map { try store.appendBatch(Array(batches[$0..<($0 + 100)])).count }
+        }
+        #expect(appended.reduce(0, +) == 1_000)
+        #expect(try store.readAll(after: 0, limit: Int.max).count == 1_000)
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(log == 0)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try store.bulkLoad(checkpointEvery: 50) { throw Stop() } }
+        // A failed load leaves the store usable.
+        try store.append(to: "after-the-load", expected: .noStream, events: [EventData(eventType: "Noted", data: Data("{}".utf8))])
+    }
+
     @Test func archivingMovesOnlyStaysClosedLongEnoughAndRunsOnce() throws {
         let directory = FileManager.default.temporaryDirectory.appending(path: "archive-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
