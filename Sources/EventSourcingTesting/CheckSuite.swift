@@ -149,13 +149,19 @@ public struct CheckSuite {
 ///     run.trace.step("v2 caught up", readModels: [...])
 /// }
 /// ```
-public final class FullSizeRun {
+///
+/// `progress` may be called from another thread while the run's own thread waits in one long
+/// call of the learner's code (a watcher counting rows); `trace` belongs to the run's thread.
+public final class FullSizeRun: @unchecked Sendable {
+    // @unchecked: the only mutable use is `report`, serialized by `lock`; `trace` is documented
+    // as the run's own thread's.
     /// The seeded sample store (`.workshop/sample.sqlite`).
     public let storePath: String
     /// The folder the sample store is in, for files beside it (a cold store).
     public var folder: URL { URL(filePath: storePath).deletingLastPathComponent() }
     public let trace: Trace
     private let report: (RunProgress) -> Void
+    private let lock = NSLock()
 
     init(storePath: String, trace: Trace, report: @escaping (RunProgress) -> Void) {
         self.storePath = storePath
@@ -165,6 +171,6 @@ public final class FullSizeRun {
 
     /// Reports how far the phase `title` has got; cheap enough to call once per batch.
     public func progress(_ title: String, done: Int64, total: Int64, detail: String? = nil) {
-        report(RunProgress(title: title, done: done, total: total, detail: detail))
+        lock.withLock { report(RunProgress(title: title, done: done, total: total, detail: detail)) }
     }
 }

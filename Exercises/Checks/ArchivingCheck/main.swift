@@ -255,6 +255,33 @@ func checkoutsInHotLog(_ store: SQLiteEventStore) throws -> [(stream: String, at
     }
 }
 
+/// Reports the job's progress while it runs as one call: twice a second, from a read-only
+/// connection of its own, how many due stays have their summary (the job writes those first,
+/// one by one, before it moves any). Returns the function that stops it.
+func watchSummaries(_ run: FullSizeRun, title: String, before: Int, due: Int) throws -> () -> Void {
+    final class Watch: Sendable {
+        let stopped = Mutex(false)
+        let finished = DispatchSemaphore(value: 0)
+    }
+    let observer = try SQLiteEventStore(path: run.storePath, configuration: .init(readOnly: true))
+    let watch = Watch()
+    Thread {
+        while !watch.stopped.withLock({ $0 }) {
+            // A range on the (stream_id, stream_version) index: no scan of the whole log.
+            let written = (try? observer.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM events WHERE stream_id >= 'archived_stay-' AND stream_id < 'archived_stay.'") }) ?? nil
+            if let written {
+                run.progress(title, done: Int64(max(0, written - before)), total: Int64(due), detail: "summaries written")
+            }
+            usleep(500_000)
+        }
+        watch.finished.signal()
+    }.start()
+    return {
+        watch.stopped.withLock { $0 = true }
+        watch.finished.wait()
+    }
+}
+
 suite.fullSizeRun("the nightly archive job over the seeded year: stays closed more than \(retention) days move to .workshop/cold.sqlite") { run in
     let store = try SQLiteEventStore(path: run.storePath)
     let coldPath = run.folder.appending(path: "cold.sqlite").path
@@ -280,9 +307,14 @@ suite.fullSizeRun("the nightly archive job over the seeded year: stays closed mo
     run.trace.step("before the job: \(due.count) of \(checkouts.count) closed stays in the hot log are due", readModels: try models())
 
     let archiver = Archiver(store: store, coldStorePath: coldPath, retentionDays: retention)
-    run.progress("your Archiver.archive(now:) over the hot log", done: 0, total: Int64(due.count), detail: "stays due")
-    let result = try archiver.archive(now: now)
-    run.progress("your Archiver.archive(now:) over the hot log", done: Int64(result.archivedStays.count), total: Int64(due.count), detail: "stays moved")
+    let title = "your Archiver.archive(now:) over the hot log"
+    run.progress(title, done: 0, total: Int64(due.count), detail: "stays due")
+    let summariesBefore = try count("SELECT count(*) FROM events WHERE stream_id >= 'archived_stay-' AND stream_id < 'archived_stay.'")
+    let stopWatching = try watchSummaries(run, title: title, before: summariesBefore, due: due.count)
+    let outcome = Result { try archiver.archive(now: now) }
+    stopWatching()
+    let result = try outcome.get()
+    run.progress(title, done: Int64(result.archivedStays.count), total: Int64(due.count), detail: "stays moved")
     var extra: [String: JSONValue] = ["This run": ["stays archived": .int(Int64(result.archivedStays.count)),
                                                   "summaries written": .int(Int64(result.summariesWritten)),
                                                   "events moved": .int(result.eventsMoved)]]
