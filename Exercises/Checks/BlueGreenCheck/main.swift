@@ -192,14 +192,18 @@ suite.fullSizeRun("a blue-green deploy of guest_balances_v2 over the seeded hist
     // not see them, while v1, built before, still has their rows. Only their summary events
     // stay behind, for read models that need the totals.
     let archived = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM archived_streams WHERE stream_id LIKE 'guest_stay-%'") ?? 0 }
-    // Only the watched rows and three counts: the tables hold a row per stay of the year.
+    // Only the watched rows and three counts: the tables hold a row per stay of the year. The
+    // watched rows of both tables side by side, as one table for the Read models pane.
     func readModels(_ progress: BlueGreenDeployment.Progress?) throws -> [String: JSONValue] {
-        func rows(_ table: String) throws -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: try watched.map { ($0, try GuestBalances.balance(of: $0, in: table, store).map { JSONValue.int(Int64($0)) } ?? .null) }))
+        func balance(_ stay: String, _ table: String) throws -> JSONValue {
+            try GuestBalances.balance(of: stay, in: table, store).map { JSONValue.int(Int64($0)) } ?? .null
+        }
+        let sideBySide: [JSONValue] = try watched.map { stay in
+            ["stay": .string(stay), "v1 balance": try balance(stay, GuestBalances.v1), "v2 balance": try balance(stay, GuestBalances.v2)]
         }
         func count(_ sql: String) throws -> JSONValue { .int(Int64(try store.read { try Int.fetchOne($0, sql: sql) } ?? 0)) }
         return ["Rebuild": try progress.map { try JSONValue(encoding: $0) } ?? .null,
-                "guest_balances_v1 (5 stays)": try rows(GuestBalances.v1), "guest_balances_v2 (5 stays)": try rows(GuestBalances.v2),
+                "Five stays in guest_balances_v1 and guest_balances_v2": .array(sideBySide),
                 "Rows": ["v1": try count("SELECT count(*) FROM \(GuestBalances.v1)"), "v2": try count("SELECT count(*) FROM \(GuestBalances.v2)"),
                          "balances v1 and v2 disagree on": try count("SELECT count(*) FROM \(GuestBalances.v1) b JOIN \(GuestBalances.v2) g USING (stay_id) WHERE b.balance != g.balance"),
                          "stays archived (not in the log any more)": .int(Int64(archived))]]
