@@ -55,12 +55,12 @@ final class Deploy {
 
     func readModels() throws -> [String: JSONValue] {
         let v1 = try GuestBalances.all(in: GuestBalances.v1, store), v2 = try GuestBalances.all(in: GuestBalances.v2, store)
-        func rows(_ table: [String: Int]) -> JSONValue {
-            .object(Dictionary(uniqueKeysWithValues: sample.map { ($0, table[$0].map { JSONValue.int(Int64($0)) } ?? .null) }))
+        let sideBySide: [JSONValue] = sample.map { stay in
+            ["stay": .string(stay), "v1 balance": v1[stay].map { .int(Int64($0)) } ?? .null, "v2 balance": v2[stay].map { .int(Int64($0)) } ?? .null]
         }
         var progress: JSONValue = .null
         if let last = ticks.last { progress = try JSONValue(encoding: last) }
-        return ["Rebuild": progress, "guest_balances_v1 (5 stays)": rows(v1), "guest_balances_v2 (5 stays)": rows(v2),
+        return ["Rebuild": progress, "Five stays in guest_balances_v1 and guest_balances_v2": .array(sideBySide),
                 "Rows": ["v1": .int(Int64(v1.count)), "v2": .int(Int64(v2.count))]]
     }
 
