@@ -41,6 +41,8 @@ public struct OutboxMessage: Sendable, Hashable {
 public struct PendingMessage: Sendable, Hashable {
     public let sequence: Int64
     public let message: OutboxMessage
+    /// Failed deliveries recorded so far (`recordFailedDelivery`): a relay backs off on it, and
+    /// parks a message that keeps failing instead of blocking the ones behind it.
     public let attempts: Int
 
     public init(sequence: Int64, message: OutboxMessage, attempts: Int) {
@@ -82,6 +84,10 @@ public protocol EventStore: Sendable {
 
     /// Marks outbox messages as delivered so the relay does not send them again.
     func markDelivered(sequences: [Int64]) throws
+
+    /// Counts a failed delivery of each of these pending messages (their `attempts` grow by
+    /// one); they stay pending. Delivered or unknown sequences are left alone.
+    func recordFailedDelivery(sequences: [Int64]) throws
 }
 
 extension EventStore {

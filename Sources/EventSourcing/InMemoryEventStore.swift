@@ -121,4 +121,15 @@ public final class InMemoryEventStore: EventStore {
     public func markDelivered(sequences: [Int64]) throws {
         state.withLock { $0.delivered.formUnion(sequences) }
     }
+
+    public func recordFailedDelivery(sequences: [Int64]) throws {
+        state.withLock { state in
+            let failed = Set(sequences).subtracting(state.delivered)
+            state.outbox = state.outbox.map { pending in
+                failed.contains(pending.sequence)
+                    ? PendingMessage(sequence: pending.sequence, message: pending.message, attempts: pending.attempts + 1)
+                    : pending
+            }
+        }
+    }
 }

@@ -337,6 +337,18 @@ private let outbox: [ContractCase] = [
         try expectEqual(Set(pending.map(\.sequence)).count, 3, "sequences are distinct")
         try expectEqual(try store.pendingOutbox(limit: 2).map(\.message), Array(messages[0...1]), "limit 2")
     },
+    ContractCase("failed deliveries are counted on the pending message until it is delivered") { store in
+        try store.append(to: "s", expected: .noStream, events: events(1), outbox: [message("m1"), message("m2")])
+        let pending = try store.pendingOutbox(limit: 10)
+        try expectEqual(pending.count, 2, "pending messages")
+        try store.recordFailedDelivery(sequences: [pending[0].sequence])
+        try store.recordFailedDelivery(sequences: [pending[0].sequence, pending[0].sequence, 999_999])
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.attempts), [2, 0], "attempts after two failed deliveries of m1")
+        try store.markDelivered(sequences: [pending[0].sequence])
+        try store.recordFailedDelivery(sequences: [pending[0].sequence, pending[1].sequence])
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message.messageID), ["m2"], "m1 stays delivered")
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.attempts), [1], "attempts of m2")
+    },
     ContractCase("delivered outbox messages are no longer pending") { store in
         try store.append(to: "s", expected: .noStream, events: events(1), outbox: [message("m1"), message("m2"), message("m3")])
         let pending = try store.pendingOutbox(limit: 10)

@@ -4641,6 +4641,10 @@ public final class FlakyStore: EventStore {
         if fault.after { throw note(StorageFailure(operation: "mark delivered \(sequences)", written: true)) }
     }
 
+    public func recordFailedDelivery(sequences: [Int64]) throws {
+        try inner.recordFailedDelivery(sequences: sequences)
+    }
+
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
         try inner.readStream(streamID, from: version, direction: direction, limit: limit)
     }
@@ -8500,6 +8504,7 @@ public struct TransformOnReadStore: EventStore {
     public func headPosition() throws -> Int64 { try base.headPosition() }
     public func pendingOutbox(limit: Int) throws -> [PendingMessage] { try base.pendingOutbox(limit: limit) }
     public func markDelivered(sequences: [Int64]) throws { try base.markDelivered(sequences: sequences) }
+    public func recordFailedDelivery(sequences: [Int64]) throws { try base.recordFailedDelivery(sequences: sequences) }
 }
 
 """#,

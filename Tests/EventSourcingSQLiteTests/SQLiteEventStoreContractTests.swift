@@ -33,6 +33,7 @@ import Testing
         func headPosition() throws -> Int64 { try inner.headPosition() }
         func pendingOutbox(limit: Int) throws -> [PendingMessage] { try inner.pendingOutbox(limit: limit) }
         func markDelivered(sequences: [Int64]) throws { try inner.markDelivered(sequences: sequences) }
+        func recordFailedDelivery(sequences: [Int64]) throws { try inner.recordFailedDelivery(sequences: sequences) }
     }
 
     func violations(_ makeStore: () -> BrokenStore) -> [String] {

@@ -80,6 +80,10 @@ public final class FlakyStore: EventStore {
         if fault.after { throw note(StorageFailure(operation: "mark delivered \(sequences)", written: true)) }
     }
 
+    public func recordFailedDelivery(sequences: [Int64]) throws {
+        try inner.recordFailedDelivery(sequences: sequences)
+    }
+
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
         try inner.readStream(streamID, from: version, direction: direction, limit: limit)
     }

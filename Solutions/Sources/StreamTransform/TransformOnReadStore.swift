@@ -31,4 +31,5 @@ public struct TransformOnReadStore: EventStore {
     public func headPosition() throws -> Int64 { try base.headPosition() }
     public func pendingOutbox(limit: Int) throws -> [PendingMessage] { try base.pendingOutbox(limit: limit) }
     public func markDelivered(sequences: [Int64]) throws { try base.markDelivered(sequences: sequences) }
+    public func recordFailedDelivery(sequences: [Int64]) throws { try base.recordFailedDelivery(sequences: sequences) }
 }
