@@ -162,13 +162,40 @@ enum PaneText {
             if changed { title.append(Span(previous == nil ? "  new at this step" : "  changed at this step", style: Theme.changed)) }
             if !lines.isEmpty { lines.append(.empty) }
             lines.append(Line(title))
-            if let table = ReadModelTable(value) {
+            if let text = textLines(value) {
+                // A list of strings is text (a tree, a log): shown as it is, new lines marked.
+                let before = Set(previous.flatMap(textLines) ?? [])
+                lines += text.map { line in
+                    let shown = model.glyphs == .ascii ? asciiTree(line) : line
+                    return previous != nil && !before.contains(line) ? Line("+ " + shown, style: Theme.changed) : Line("  " + shown)
+                }
+            } else if let table = ReadModelTable(value) {
                 lines += table.lines(previous: previous.flatMap(ReadModelTable.init), glyphs: model.glyphs)
             } else {
                 lines += jsonLines(value, previous: changed ? previous : nil)
             }
         }
         return lines
+    }
+
+    /// The strings of a non-empty list made only of strings, else nil.
+    static func textLines(_ value: JSONValue) -> [String]? {
+        guard let items = value.arrayValue, !items.isEmpty else { return nil }
+        let strings = items.compactMap(\.stringValue)
+        return strings.count == items.count ? strings : nil
+    }
+
+    /// A tree drawn with box-drawing characters, redrawn for `--ascii` terminals.
+    static func asciiTree(_ line: String) -> String {
+        String(line.map { character -> Character in
+            switch character {
+            case "├": "+"
+            case "└": "`"
+            case "│": "|"
+            case "─": "-"
+            default: character
+            }
+        })
     }
 
     /// Pretty JSON, with the lines that differ from `previous` highlighted.

@@ -8576,6 +8576,29 @@ public enum CausationTree {
         let roots = messages.filter { $0.causationID.map { !ids.contains($0) } ?? true }
         return .array(roots.map(node))
     }
+
+    /// The same tree drawn as text, one message a line, the way `tree` draws folders:
+    ///
+    ///     command InitiateGroupCheckout
+    ///     └─ event GroupCheckoutInitiated (group_checkout-g-1)
+    ///        ├─ command CheckOut
+    ///        │  └─ event GuestCheckedOut (guest_stay-s-1)
+    public static func lines(_ messages: [Message]) -> [String] {
+        let ids = Set(messages.map(\.id))
+        var lines: [String] = []
+        func draw(_ message: Message, prefix: String, branch: String) {
+            lines.append(prefix + branch + "\(message.kind.rawValue) \(message.name)")
+            let children = messages.filter { $0.causationID == message.id }
+            let inner = prefix + (branch == "├─ " ? "│  " : branch.isEmpty ? "" : "   ")
+            for (index, child) in children.enumerated() {
+                draw(child, prefix: inner, branch: index == children.count - 1 ? "└─ " : "├─ ")
+            }
+        }
+        for root in messages where root.causationID.map({ !ids.contains($0) }) ?? true {
+            draw(root, prefix: "", branch: "")
+        }
+        return lines
+    }
 }
 
 """##,

@@ -106,3 +106,29 @@ struct FullSizeRunTests {
         #expect(grouped(-12_000) == "-12 000")
     }
 }
+
+/// A read model that is a list of strings (a causation tree) is shown as text, not as JSON.
+@Suite("text read models")
+struct TextReadModelTests {
+    static func model(glyphs: Glyphs, steps: [[String]]) -> Model {
+        var model = Model(catalog: Fixtures.catalog, size: Size(width: 100, height: 30), glyphs: glyphs)
+        _ = App.start(&model)
+        let trace = steps.enumerated().map { index, lines in
+            TraceStep(check: "flow", title: "message \(index + 1)", readModels: ["Causation tree": .array(lines.map { .string($0) })])
+        }
+        _ = App.update(&model, .checkProgressed(.finished(CheckOutcome(exercise: "facts", workspace: .exercises, status: .passed, trace: trace))))
+        return model
+    }
+
+    @Test func aListOfStringsIsDrawnAsItIsWithNewLinesMarked() {
+        let model = Self.model(glyphs: .unicode, steps: [["command Initiate"], ["command Initiate", "└─ event Initiated"]])
+        let text = PaneText.readModels(model, width: 60).map(\.plainText)
+        #expect(text == ["Causation tree  changed at this step", "  command Initiate", "+ └─ event Initiated"])
+    }
+
+    @Test func asciiTerminalsGetTheTreeInAscii() {
+        let model = Self.model(glyphs: .ascii, steps: [["command Initiate", "├─ event A", "│  └─ event B", "└─ event C"]])
+        let text = PaneText.readModels(model, width: 60).map(\.plainText)
+        #expect(text == ["Causation tree  new at this step", "  command Initiate", "  +- event A", "  |  `- event B", "  `- event C"])
+    }
+}

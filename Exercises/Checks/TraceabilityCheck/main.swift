@@ -86,7 +86,7 @@ suite.check("a group checkout with an unpaid stay, message by message, and its c
         let appended = try store.readAll(after: head, limit: .max)
         head = try store.headPosition()
         trace.step("\(message.kind.rawValue) \(message.name)", appended: appended,
-                   readModels: ["Causation tree": CausationTree.json(flow.messages),
+                   readModels: ["Causation tree": .array(CausationTree.lines(flow.messages).map { .string($0) }),
                                 "Correlation ids": .array(Array(Set(flow.messages.map(\.correlationID))).sorted().map { .string($0) })])
     }
     try flow.run(groupID: "g-1", stays: ["s-1", "s-2"], unpaid: ["s-2"])
