@@ -77,6 +77,7 @@ final class DeskStore: EventStore {
     func headPosition() throws -> Int64 { try base.headPosition() }
     func pendingOutbox(limit: Int) throws -> [PendingMessage] { try base.pendingOutbox(limit: limit) }
     func markDelivered(sequences: [Int64]) throws { try base.markDelivered(sequences: sequences) }
+    func recordFailedDelivery(sequences: [Int64]) throws { try base.recordFailedDelivery(sequences: sequences) }
 }
 
 /// Trace steps taken where the trace cannot go (a @Sendable hook), recorded later in order.
