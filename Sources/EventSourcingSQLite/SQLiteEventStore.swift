@@ -27,8 +27,6 @@ public final class SQLiteEventStore: EventStore {
     public let path: String
     public let configuration: Configuration
     private let pool: DatabasePool
-    /// Serve the hot reads (streams, the global log, stream states); `pool` serves the rest.
-    let readers: ReadConnections
 
     /// Opens (and creates, unless read-only) the store at `path`, running pending migrations.
     ///
@@ -42,7 +40,6 @@ public final class SQLiteEventStore: EventStore {
         database.label = "EventStore"
         database.readonly = configuration.readOnly
         database.busyMode = .timeout(configuration.busyTimeout)
-        readers = ReadConnections(path: path, busyTimeout: configuration.busyTimeout)
         do {
             pool = try DatabasePool(path: path, configuration: database)
             if configuration.readOnly {
@@ -189,7 +186,7 @@ public final class SQLiteEventStore: EventStore {
     /// Encodes outside the write lock: the lock is the store's one scarce resource.
     private static func encode(_ events: [EventData]) -> [EncodedEvent] {
         events.map {
-            EncodedEvent(event: $0, eventID: Self.uuidText($0.eventID), metadata: MetadataJSON.encode($0.metadata))
+            EncodedEvent(event: $0, eventID: $0.eventID.uuidString, metadata: MetadataJSON.encode($0.metadata))
         }
     }
 
@@ -326,17 +323,12 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// `body` in a `BEGIN IMMEDIATE` transaction on `db`, committed, or rolled back if it throws.
-    ///
-    /// BEGIN and COMMIT run as cached statements, prepared once per connection: GRDB's
-    /// `beginTransaction` and `commit` prepare their SQL anew each time, about 30 000
-    /// instructions per transaction, a fifth of a one-event append's CPU. GRDB executes the
-    /// same statements either way, so its view of the transaction is unchanged.
     static func immediateTransaction<T>(_ db: Database, _ body: (Database) throws -> T) throws -> T {
-        try db.cachedStatement(sql: "BEGIN IMMEDIATE TRANSACTION").execute()
+        try db.beginTransaction(.immediate)
         let result: T
         do {
             result = try body(db)
-            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            try db.commit()
         } catch {
             if db.isInsideTransaction { try? db.rollback() }
             throw error
@@ -359,22 +351,26 @@ public final class SQLiteEventStore: EventStore {
 
     static let eventColumns =
         "position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at"
+    private static let readStreamForward = """
+        SELECT \(eventColumns) FROM events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?
+        """
+    private static let readStreamBackward = """
+        SELECT \(eventColumns) FROM events WHERE stream_id = ? AND stream_version <= ? ORDER BY stream_version DESC LIMIT ?
+        """
+    private static let readAllAfter = "SELECT \(eventColumns) FROM events WHERE position > ? ORDER BY position LIMIT ?"
 
     /// Reads a stream. A damaged row anywhere in the requested range throws `UnreadableEvent`:
     /// a partial stream would silently give its decider the wrong state.
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
         guard limit > 0 else { return [] }
-        let query: ReadQuery = direction == .forward ? .streamForward : .streamBackward
+        let sql = direction == .forward ? Self.readStreamForward : Self.readStreamBackward
         let start = version ?? (direction == .forward ? 1 : Int64.max)
         do {
-            // One SELECT is a consistent snapshot by itself in WAL mode: no transaction needed.
-            return try readers.withConnection { connection in
+            // One SELECT is a consistent snapshot by itself in WAL mode, so the read needs no
+            // explicit transaction (unsafeRead skips GRDB's BEGIN/COMMIT around it).
+            return try pool.unsafeRead { db in
                 var events: [RecordedEvent] = []
-                try connection.forEachRow(query, bind: {
-                    $0.bind(1, streamID)
-                    $0.bind(2, start)
-                    $0.bind(3, Int64(limit))
-                }) { columns in
+                try db.cachedStatement(sql: sql).forEachRow(arguments: [streamID, start, Int64(limit)]) { columns in
                     events.append(try Self.recordedEvent(columns, streamID: streamID))
                     return true
                 }
@@ -392,13 +388,11 @@ public final class SQLiteEventStore: EventStore {
     public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
         guard limit > 0 else { return [] }
         do {
-            return try readers.withConnection { connection in
+            return try pool.unsafeRead { db in
                 var events: [RecordedEvent] = []
                 events.reserveCapacity(min(limit, 1024))
-                try connection.forEachRow(.allAfter, bind: {
-                    $0.bind(1, position)
-                    $0.bind(2, Int64(limit))
-                }) { columns in
+                let statement = try db.cachedStatement(sql: Self.readAllAfter)
+                try statement.forEachRow(arguments: [position, Int64(limit)]) { columns in
                     do {
                         events.append(try Self.recordedEvent(columns))
                         return true
@@ -433,7 +427,7 @@ public final class SQLiteEventStore: EventStore {
         guard let eventType else { throw column("event_type", 4, expected: "text") }
         guard let schemaVersion else { throw column("schema_version", 5, expected: "an integer") }
         guard let streamVersion = columns.int64(2) else { throw column("stream_version", 2, expected: "an integer") }
-        guard let eventID = columns.withText(3, Self.uuid) ?? nil else {
+        guard let eventID = columns.uuid(3) else {
             throw columns.type(3) == SQLITE_TEXT
                 ? unreadable("column event_id is not a UUID: '\(columns.text(3) ?? "")'")
                 : column("event_id", 3, expected: "a UUID as text")
@@ -452,65 +446,6 @@ public final class SQLiteEventStore: EventStore {
             schemaVersion: Int(schemaVersion), data: data, metadata: metadata)
     }
 
-    /// A UUID from its 36-character text form, either case, nil for anything else.
-    ///
-    /// One pass over the bytes into two integers, without branches that depend on the digits
-    /// (in a random id they are unpredictable): this runs for every event read, and the
-    /// byte-by-byte version was a seventh of `readStream`.
-    static func uuid(_ text: UnsafeBufferPointer<UInt8>) -> UUID? {
-        guard text.count == 36, let bytes = text.baseAddress else { return nil }
-        let dash = UInt8(ascii: "-")
-        guard bytes[8] == dash, bytes[13] == dash, bytes[18] == dash, bytes[23] == dash else { return nil }
-        // Any byte that is not a hex digit makes its value 16 or more; `seen` collects them all.
-        var seen: UInt32 = 0
-        func digits(_ range: Range<Int>, into value: inout UInt64) {
-            for index in range {
-                let byte = UInt32(bytes[index])
-                let digit = byte &- UInt32(UInt8(ascii: "0"))
-                // Setting bit 0x20 lowercases A-F and maps no other byte onto a-f; bytes below
-                // "a" wrap around to huge values.
-                let letter = (byte | 0x20) &- UInt32(UInt8(ascii: "a"))
-                let nibble = digit < 10 ? digit : letter < 6 ? letter + 10 : 16
-                seen |= nibble
-                value = value << 4 | UInt64(nibble & 0xF)
-            }
-        }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        digits(0..<8, into: &high)
-        digits(9..<13, into: &high)
-        digits(14..<18, into: &high)
-        digits(19..<23, into: &low)
-        digits(24..<36, into: &low)
-        guard seen < 16 else { return nil }
-        func byte(_ value: UInt64, _ index: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: value >> (56 - 8 * index)) }
-        return UUID(uuid: (
-            byte(high, 0), byte(high, 1), byte(high, 2), byte(high, 3), byte(high, 4), byte(high, 5), byte(high, 6), byte(high, 7),
-            byte(low, 0), byte(low, 1), byte(low, 2), byte(low, 3), byte(low, 4), byte(low, 5), byte(low, 6), byte(low, 7)))
-    }
-
-    /// `uuid.uuidString`, the form event ids are stored in (36 characters, upper case), written
-    /// straight into the String's storage: Foundation's `uuidString` took about 6 800
-    /// instructions per event appended, this about 1 000.
-    static func uuidText(_ uuid: UUID) -> String {
-        let digits: StaticString = "0123456789ABCDEF"
-        return withUnsafeBytes(of: uuid.uuid) { bytes in
-            String(unsafeUninitializedCapacity: 36) { text in
-                var index = 0
-                for (offset, byte) in bytes.enumerated() {
-                    if offset == 4 || offset == 6 || offset == 8 || offset == 10 {
-                        text[index] = UInt8(ascii: "-")
-                        index += 1
-                    }
-                    text[index] = digits.utf8Start[Int(byte >> 4)]
-                    text[index + 1] = digits.utf8Start[Int(byte & 0xF)]
-                    index += 2
-                }
-                return index
-            }
-        }
-    }
-
     /// The reference decoder, for metadata the fast reader declined.
     private static func decodeMetadataSlowly(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<EventMetadata, any Error> {
         Result(catching: { try JSONDecoder().decode(EventMetadata.self, from: Data(buffer: bytes)) })
@@ -521,22 +456,11 @@ public final class SQLiteEventStore: EventStore {
     /// `archivedStream(_:)` tell that it is archived.
     public func streamState(_ streamID: String) throws -> StreamState {
         do {
-            let hot = try readers.withConnection { connection in
-                var state = StreamState.noStream
-                try connection.forEachRow(.streamVersion, bind: { $0.bind(1, streamID) }) { columns in
-                    if let version = columns.int64(0) { state = .exists(version: version) }
-                    return false
-                }
-                return state
+            return try pool.unsafeRead { db in
+                let hot = try Self.streamState(db, streamID)
+                guard hot == .noStream, let archived = try Self.archivedStream(db, streamID) else { return hot }
+                return .exists(version: archived.lastVersion)
             }
-            // Only a stream without events can be archived. The archive lookup is a snapshot
-            // later than the one above, as it always was (two statements, no transaction):
-            // archiving deletes the events and records the archive in one transaction, so a
-            // stream seen empty above because it was archived is found archived here.
-            guard hot == .noStream, let archived = try pool.unsafeRead({ try Self.archivedStream($0, streamID) }) else {
-                return hot
-            }
-            return .exists(version: archived.lastVersion)
         } catch {
             throw translated(error)
         }
@@ -545,29 +469,8 @@ public final class SQLiteEventStore: EventStore {
     /// The highest position ever assigned, even if that event has since been archived.
     public func headPosition() throws -> Int64 {
         do {
-            return try readers.withConnection { connection in
-                var head: Int64 = 0
-                try connection.forEachRow(.headPosition, bind: { _ in }) { columns in
-                    head = columns.int64(0) ?? 0
-                    return false
-                }
-                return head
-            }
-        } catch {
-            throw translated(error)
-        }
-    }
-
-    /// The stored checkpoint of the projection `name`, 0 before its first batch.
-    func projectionCheckpoint(_ name: String) throws -> Int64 {
-        do {
-            return try readers.withConnection { connection in
-                var checkpoint: Int64 = 0
-                try connection.forEachRow(.checkpoint, bind: { $0.bind(1, name) }) { columns in
-                    checkpoint = columns.int64(0) ?? 0
-                    return false
-                }
-                return checkpoint
+            return try pool.unsafeRead { db in
+                try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'events'") ?? 0
             }
         } catch {
             throw translated(error)

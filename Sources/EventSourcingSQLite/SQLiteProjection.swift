@@ -63,7 +63,7 @@ public final class SQLiteProjection<Decoded: Sendable>: Projection {
     }
 
     public func checkpoint() throws -> Int64 {
-        try store.projectionCheckpoint(name)
+        try store.read { try Self.storedCheckpoint($0, name) }
     }
 
     /// Applies `events` and moves the checkpoint to `checkpoint` in one transaction.
@@ -78,15 +78,8 @@ public final class SQLiteProjection<Decoded: Sendable>: Projection {
             try store.writeImmediately { db in
                 let stored = try Self.storedCheckpoint(db, name)
                 guard checkpoint > stored else { return }
-                // By index, with the decoded values borrowed from their buffer: this code is
-                // generic over `Decoded` (called through `Projection`, so never specialized), and
-                // zipping the two arrays copied every event and every decoded value through
-                // their value witnesses, a third of this transaction's time in the benchmark's
-                // rebuild.
-                try decoded.withUnsafeBufferPointer { decoded in
-                    for index in events.indices where events[index].position > stored {
-                        try handler(db, decoded[index])
-                    }
+                for (event, value) in zip(events, decoded) where event.position > stored {
+                    try handler(db, value)
                 }
                 try db.execute(
                     sql: """
