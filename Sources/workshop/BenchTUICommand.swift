@@ -4,6 +4,7 @@ import Foundation
 import TerminalUI
 import WorkshopApp
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop bench tui [--events N] [--frames N] [--json]`: how long the exercise screen takes
 /// to render at 200x60 with the Streams pane browsing a store of a million events, against

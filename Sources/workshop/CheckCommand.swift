@@ -1,5 +1,5 @@
 import ArgumentParser
-import EventSourcingTesting
+import CheckReport
 import Foundation
 import WorkshopKit
 

@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 import WorkshopKit
 
 /// A check's outcome as a learner reads it in a terminal.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkshopKit
+import WorkshopPristine
 
 /// The options every command that works on a project shares.
 struct ProjectOptions: ParsableArguments {

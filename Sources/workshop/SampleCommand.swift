@@ -1,8 +1,8 @@
 import ArgumentParser
-import EventSourcingTesting
+import CheckReport
 import Foundation
-import Synchronization
 import WorkshopKit
+import WorkshopRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -67,37 +67,5 @@ struct SampleCommand: AsyncParsableCommand {
         if outcome.status != .passed {
             throw ExitCode(1)
         }
-    }
-}
-
-/// A full-size run's progress on standard error: one line per phase and per step, and on a
-/// terminal a bar redrawn in place under the phase.
-final class LiveProgress: Sendable {
-    private let state: Mutex<(bar: ProgressBar?, title: String)>
-
-    init(onTerminal: Bool) {
-        state = Mutex((onTerminal ? ProgressBar(total: 1) : nil, ""))
-    }
-
-    func show(_ progress: RunProgress) {
-        state.withLock { state in
-            if state.title != progress.title {
-                state.bar?.finish()
-                state.title = progress.title
-                Terminal.error(progress.title)
-            }
-            state.bar?.show(Int(progress.done), of: Int(progress.total), label: progress.detail ?? "events")
-        }
-    }
-
-    func step(_ title: String) {
-        state.withLock { state in
-            state.bar?.finish()
-            Terminal.error("· \(title)")
-        }
-    }
-
-    func end() {
-        state.withLock { $0.bar?.finish() }
     }
 }

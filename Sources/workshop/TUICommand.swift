@@ -5,6 +5,7 @@ import Synchronization
 import TerminalUI
 import WorkshopApp
 import WorkshopKit
+import WorkshopRuntime
 
 #if canImport(Glibc)
 import Glibc

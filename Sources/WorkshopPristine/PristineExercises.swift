@@ -3,8 +3,8 @@
 // this table and Exercises/ differ.
 
 /// The pristine exercise files, by path relative to `Exercises/`.
-enum PristineExercises {
-    static let files: [String: String] = [
+public enum PristineExercises {
+    public static let files: [String: String] = [
 "Instructions/archiving.md": ###"""
 # Archiving
 
