@@ -15,6 +15,9 @@ public final class WorkshopEffects: EffectInterpreter {
     private struct Running {
         var check: Task<Void, Never>?
         var watch: Task<Void, Never>?
+        /// The latest progress write; each waits for the one before, so they land in the order
+        /// they were asked for (opened before checked), and shutdown waits for the last.
+        var lastRecord: Task<Void, Never>?
         var sampleStore: SQLiteEventStore?
     }
 
@@ -96,7 +99,7 @@ public final class WorkshopEffects: EffectInterpreter {
                 state.watch = task
             }
         case .recordOpened(let id):
-            record(send) { try $0.record(.exerciseOpened(ExerciseOpened(exercise: id))) }
+            record(send) { try $0.open(id) }
         case .recordOutcome(let outcome):
             record(send) { try $0.recordCheck(outcome) }
         case .recordHint(let id, let level):
@@ -108,10 +111,21 @@ public final class WorkshopEffects: EffectInterpreter {
             Task.detached {
                 do {
                     _ = try pristine.restore(exercise, into: paths.exercises)
-                    try? progress.record(.exerciseReset(ExerciseReset(exercise: id)))
-                    send(.exerciseReset(exercise: id, error: nil))
                 } catch {
                     send(.exerciseReset(exercise: id, error: "Could not reset \(id): \(error)"))
+                    return
+                }
+                // Recorded before the answer, which starts a new check that is recorded too.
+                let unsaved: (any Error)?
+                do {
+                    try progress.reset(id)
+                    unsaved = nil
+                } catch {
+                    unsaved = error
+                }
+                send(.exerciseReset(exercise: id, error: nil))
+                if let unsaved {
+                    send(.failed("\(id) is back to its starting files, but progress could not be saved: \(unsaved)"))
                 }
             }
         case .loadDiff(let id):
@@ -153,6 +167,8 @@ public final class WorkshopEffects: EffectInterpreter {
         }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
+        // Progress is written to the end, never cancelled half-way.
+        await running.withLock { $0.lastRecord }?.value
     }
 
     // MARK: Helpers
@@ -168,11 +184,15 @@ public final class WorkshopEffects: EffectInterpreter {
 
     private func record(_ send: @escaping @Sendable (Msg) -> Void, _ write: @escaping @Sendable (WorkshopProgress) throws -> Void) {
         let progress = progress
-        Task.detached {
-            do {
-                try write(progress)
-            } catch {
-                send(.failed("Progress could not be saved: \(error)"))
+        running.withLock { state in
+            let previous = state.lastRecord
+            state.lastRecord = Task.detached {
+                await previous?.value
+                do {
+                    try write(progress)
+                } catch {
+                    send(.failed("Progress could not be saved: \(error)"))
+                }
             }
         }
     }

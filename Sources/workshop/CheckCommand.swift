@@ -39,13 +39,9 @@ struct CheckCommand: AsyncParsableCommand {
 
         let outcome = try await project.runner(paths, runTimeout: runTimeout).check(exercise, in: solution ? .solutions : .exercises)
         let progress = project.progress(paths)
-        do {
-            if try progress.summary().current != exercise.id, !solution {
-                try progress.record(.exerciseOpened(ExerciseOpened(exercise: exercise.id)))
-            }
+        Console.savingProgress {
+            if !solution { try progress.open(exercise.id) }
             try progress.recordCheck(outcome)
-        } catch {
-            Console.error("note: could not save progress: \(error)")
         }
         if json {
             try Console.json(outcome)

@@ -27,6 +27,16 @@ enum Console {
         colors ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// Saves progress with `write`; a failure is a note on stderr, never the end of the command
+    /// (the check itself ran and its result is shown).
+    static func savingProgress(_ write: () throws -> Void) {
+        do {
+            try write()
+        } catch {
+            Self.error("note: could not save progress: \(error)")
+        }
+    }
+
     /// Asks a yes/no question on the terminal; false unless the answer starts with y.
     static func confirm(_ question: String) -> Bool {
         FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))

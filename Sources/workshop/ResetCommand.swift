@@ -48,7 +48,7 @@ struct ResetCommand: ParsableCommand {
         for exercise in exercises {
             do {
                 let restored = try pristine.restore(exercise, into: paths.exercises)
-                try progress.record(.exerciseReset(ExerciseReset(exercise: exercise.id)))
+                try progress.reset(exercise.id)
                 Console.line("Reset \(exercise.id): \(restored.map { "Exercises/\($0)" }.joined(separator: ", "))")
             } catch let error as PristineMissing {
                 throw WorkshopFailure.usage(error.description)

@@ -28,15 +28,23 @@ struct WatchCommand: AsyncParsableCommand {
         let exercise = try project.exercise(id, in: catalog)
         let runner = project.runner(paths)
         let progress = project.progress(paths)
-        try? progress.record(.exerciseOpened(ExerciseOpened(exercise: exercise.id)))
+        Console.savingProgress { try progress.open(exercise.id) }
         let watcher = FileWatcher(folders: [paths.exercises.appending(path: exercise.sourceFolder)], mode: poll ? .polling : .automatic)
         let changes = watcher.changes()
         var running: Task<Void, Never>?
         let check: @Sendable () -> Task<Void, Never> = {
             Task {
                 Console.line("Checking \(exercise.id)…")
-                guard let outcome = try? await runner.check(exercise) else { return }
-                try? progress.recordCheck(outcome)
+                let outcome: CheckOutcome
+                do {
+                    outcome = try await runner.check(exercise)
+                } catch is CancellationError {
+                    return  // a newer save restarted the check
+                } catch {
+                    Console.error("Could not check \(exercise.id): \(error)")
+                    return
+                }
+                Console.savingProgress { try progress.recordCheck(outcome) }
                 OutcomeText.print(outcome, next: outcome.status == .passed ? catalog.exercise(after: exercise) : nil)
                 Console.line("Watching \(exercise.sourceFolder) for saves\(watcher.isPolling ? " (polling)" : "")…")
             }

@@ -78,4 +78,19 @@ struct ScrollingTests {
         )
         #expect(rendered(table, width: 9, height: 2).text == "Stream V\nguest_ 3")
     }
+
+    @Test(arguments: [(ScrollMove.by(-3), 2), (.by(2), 7), (.by(Int.max), 9), (.by(Int.min), 0), (.top, 0), (.bottom, 9)])
+    func aMoveLandsInsideTheList(move: ScrollMove, expected: Int) {
+        var state = ScrollState(selected: 5)
+        state.apply(move, itemCount: 10, viewportHeight: 3)
+        #expect(state.selected == expected)
+        #expect(state.visibleOffset(itemCount: 10, viewportHeight: 3) <= expected)
+    }
+
+    @Test func aTextOffsetStopsWhereTheLastLineIsAtTheBottom() {
+        #expect(ScrollMove.bottom.offset(from: 0, lineCount: 30, height: 10) == 20)
+        #expect(ScrollMove.by(100).offset(from: 15, lineCount: 30, height: 10) == 20)
+        #expect(ScrollMove.by(-100).offset(from: 15, lineCount: 30, height: 10) == 0)
+        #expect(ScrollMove.by(1).offset(from: 0, lineCount: 5, height: 10) == 0)
+    }
 }

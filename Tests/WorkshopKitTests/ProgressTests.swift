@@ -13,7 +13,7 @@ struct ProgressTests {
         let progress = WorkshopProgress(store: InMemoryEventStore())
         #expect(try progress.summary().resume(in: catalog)?.id == "tally")
 
-        try progress.record(.exerciseOpened(ExerciseOpened(exercise: "tally")))
+        try progress.open("tally")
         try progress.recordCheck(Self.outcome("tally", .failed))
         #expect(try progress.summary().progress(of: "tally").status == .failed)
         try progress.recordCheck(Self.outcome("tally", .passed))
@@ -35,7 +35,7 @@ struct ProgressTests {
         #expect(summary.progress(of: "broken").status == .pending)  // solutions are not progress
         #expect(summary.resume(in: catalog)?.id == "broken")
 
-        try progress.record(.exerciseReset(ExerciseReset(exercise: "tally")))
+        try progress.reset("tally")
         summary = try progress.summary()
         #expect(summary.progress(of: "tally").status == .pending)
         #expect(summary.progress(of: "tally").hintsRevealed == 0)

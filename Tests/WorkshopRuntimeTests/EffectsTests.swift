@@ -41,13 +41,26 @@ struct EffectsTests {
         let file = paths.exercises.appending(path: "Sources/Tally/Tally.swift")
         let pristine = try String(contentsOf: file, encoding: .utf8)
         try "// edited by the learner\n".write(to: file, atomically: true, encoding: .utf8)
+        try progress.recordCheck(CheckOutcome(exercise: "tally", workspace: .exercises, status: .failed))
         let answers = Answers()
         effects.perform(.resetExercise(exercise: "tally"), send: answers.send)
         let messages = await answers.until { if case .exerciseReset = $0 { true } else { false } }
         #expect(messages == [.exerciseReset(exercise: "tally", error: nil)])
         #expect(try String(contentsOf: file, encoding: .utf8) == pristine)
         let events = try progress.store.readStream(ProgressEvent.streamID(exercise: "tally"))
-        #expect(events.map(\.eventType) == ["ExerciseReset"])
+        #expect(events.map(\.eventType) == ["CheckRan", "ExerciseReset"])
+        #expect(try progress.summary().progress(of: "tally").status == .pending)
+    }
+
+    @Test func openingTheExerciseAlreadyOpenIsRecordedOnce() async throws {
+        let answers = Answers()
+        effects.perform(.recordOpened(exercise: "tally"), send: answers.send)
+        effects.perform(.recordOpened(exercise: "tally"), send: answers.send)
+        effects.perform(.recordOpened(exercise: "broken"), send: answers.send)
+        // Shutting down waits for every progress write asked for.
+        await effects.shutdown()
+        let opened = try progress.store.readAll(after: 0, limit: 100).filter { $0.eventType == "ExerciseOpened" }
+        #expect(opened.map(\.streamID).sorted() == ["exercise-broken", "exercise-tally"])
     }
 
     @Test func theDiffHoldsTheExerciseBesideTheSolution() async throws {

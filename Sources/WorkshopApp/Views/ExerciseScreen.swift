@@ -7,7 +7,7 @@ struct ExerciseScreen: Widget {
     var model: Model
 
     func render(in area: Rect, on grid: inout Grid) {
-        let layout = ExerciseLayout(size: area.size, focus: model.focus, isZoomed: model.isZoomed)
+        let layout = PaneMetrics(size: area.size, focus: model.focus, isZoomed: model.isZoomed).layout
         renderHeader(in: layout.header, on: &grid)
         for (pane, rect) in layout.panes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let block = Block(title: title(of: pane), isFocused: pane == model.focus, glyphs: model.glyphs)

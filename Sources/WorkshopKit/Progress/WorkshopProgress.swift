@@ -71,32 +71,40 @@ public final class WorkshopProgress: Sendable {
         return progress
     }
 
-    /// Appends one event to its exercise's stream.
-    public func record(_ event: ProgressEvent) throws {
-        let data = try ProgressEvent.codec.encode(event)
-        try store.append(to: ProgressEvent.streamID(exercise: event.exercise), expected: .any, events: [data])
+    /// Runs `command` through `ProgressDecider` on its exercise's stream: load, decide, append
+    /// with the exact version loaded (retrying on a conflict with another workshop process).
+    /// Returns the exercise's progress after it.
+    @discardableResult
+    public func handle(_ command: ProgressCommand) throws -> ExerciseProgress {
+        let handler = CommandHandler(decider: ProgressDecider.decider, codec: ProgressEvent.codec, store: store)
+        let context = MessageContext(messageID: UUID().uuidString.lowercased())
+        return try handler.handle(command, on: ProgressEvent.streamID(exercise: command.exercise), context: context).state
+    }
+
+    /// The learner moved to `exercise` (the app opened it, or a command named it); recorded only
+    /// when it is not already the exercise they were on. The same rule for the app and the
+    /// command line.
+    public func open(_ exercise: String) throws {
+        try handle(.open(exercise: exercise, current: try summary().current))
     }
 
     /// Records a check of the learner's exercise, and its completion the first time it passes.
     /// Checks of solutions are not the learner's progress and are not recorded.
     public func recordCheck(_ outcome: CheckOutcome) throws {
         guard outcome.workspace == .exercises else { return }
-        let wasCompleted = try summary().progress(of: outcome.exercise).completed
-        try record(.checkRan(CheckRan(exercise: outcome.exercise, status: outcome.status, seconds: outcome.seconds)))
-        if outcome.status == .passed && !wasCompleted {
-            try record(.exerciseCompleted(ExerciseCompleted(exercise: outcome.exercise)))
-        }
+        try handle(.recordCheck(exercise: outcome.exercise, status: outcome.status, seconds: outcome.seconds))
     }
 
     /// Reveals the next hint of `exercise` (or up to `level`), records it, and returns the
-    /// level now revealed (capped at the number of hints).
+    /// level to show (capped at the number of hints).
     public func revealHint(of exercise: Exercise, level: Int? = nil) throws -> Int {
-        let revealed = try summary().progress(of: exercise.id).hintsRevealed
-        let target = min(max(1, level ?? revealed + 1), exercise.hints.count)
-        if target > revealed {
-            try record(.hintRevealed(HintRevealed(exercise: exercise.id, level: target)))
-        }
-        return target
+        let after = try handle(.revealHint(exercise: exercise.id, level: level, hintCount: exercise.hints.count))
+        return level.map { min(max(1, $0), exercise.hints.count) } ?? after.hintsRevealed
+    }
+
+    /// The exercise starts over: pending, no hints shown (nothing is recorded when it already is).
+    public func reset(_ exercise: String) throws {
+        try handle(.reset(exercise: exercise))
     }
 
     /// The read model, caught up with the store.

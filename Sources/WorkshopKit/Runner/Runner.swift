@@ -161,8 +161,17 @@ public struct Runner: Sendable {
         var ended: (passed: Int, failed: Int)?
         let decoder = ReportLine.decoder
         let text = (try? Data(contentsOf: report)) ?? Data()
+        // A line that cannot be read is said, not dropped: it may be a check's result (a check
+        // program that prints to the report file itself, or a report format that moved on).
+        var unreadable: (count: Int, first: String)?
         for line in text.split(separator: 0x0A) where !line.isEmpty {
-            guard let entry = try? decoder.decode(ReportLine.self, from: Data(line)) else { continue }
+            let entry: ReportLine
+            do {
+                entry = try decoder.decode(ReportLine.self, from: Data(line))
+            } catch {
+                unreadable = ((unreadable?.count ?? 0) + 1, unreadable?.first ?? String(decoding: line.prefix(120), as: UTF8.self))
+                continue
+            }
             switch entry {
             case .check(let check): outcome.tests.append(check)
             case .step(let step): outcome.trace.append(step)
@@ -180,6 +189,10 @@ public struct Runner: Sendable {
             let how = result.signal.map { "signal \($0)\($0 == SIGILL || $0 == SIGTRAP ? ", a Swift runtime trap such as an index out of range, a force unwrap of nil or a fatalError" : "")" }
                 ?? "exit status \(result.exitStatus ?? -1)"
             outcome.note = "The check program stopped before it finished (\(how)). The checks reported before the crash are shown; the output tells where it stopped."
+        }
+        if let unreadable {
+            let sentence = "\(unreadable.count) line\(unreadable.count == 1 ? "" : "s") of the check report could not be read and \(unreadable.count == 1 ? "is" : "are") not shown (the first: \(unreadable.first))."
+            outcome.note = [outcome.note, sentence].compactMap { $0 }.joined(separator: " ")
         }
     }
 
