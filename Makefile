@@ -29,7 +29,8 @@ bench: setup
 	$(SWIFT) build -c release --product workshop
 	.build/release/workshop bench store
 
-## make pristine: regenerate the exercise copies compiled into the app (after editing Exercises/),
+## make pristine: regenerate the exercise copies compiled into the app and the workspaces' module
+## lists (from Exercises/workshop.json) after editing Exercises/,
 ## which `workshop reset` restores without git or a network.
 pristine:
 	$(SWIFT) build --product workshop

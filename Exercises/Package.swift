@@ -10,25 +10,43 @@
 import Foundation
 import PackageDescription
 
-/// The exercise modules, in curriculum order (the same order as workshop.json).
+/// The exercise modules, in curriculum order, and those that need the real SQLite store (only
+/// these build GRDB, so every other exercise keeps its one-second feedback loop). Register an
+/// exercise in workshop.json, then `make pristine` rewrites this block.
+// BEGIN exercise modules: generated from workshop.json by `make pristine`; do not edit.
 let exercises = [
-    // Stage 1: modelling
-    "Facts", "Decider", "ShortStreams", "Boundary",
-    // Stage 2: versioning
-    "NewField", "Upcasting", "Renaming", "StreamTransform",
-    // Stage 3: projections
-    "ReadModel", "Idempotency", "ReadYourWrites", "OutOfOrder",
-    // Stage 4: devops
-    "Traceability", "BlueGreen", "ClosingTheBooks", "Archiving",
-    // Stage 5: processes
-    "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
-    // Stage 6: architecture
-    "PublicEvents", "Housekeeping", "PartnerBookings",
+    // Modelling
+    "Facts",
+    "Decider",
+    "ShortStreams",
+    "Boundary",
+    // Versioning
+    "NewField",
+    "Upcasting",
+    "Renaming",
+    "StreamTransform",
+    // Projections
+    "ReadModel",
+    "Idempotency",
+    "ReadYourWrites",
+    "OutOfOrder",
+    // DevOps
+    "Traceability",
+    "BlueGreen",
+    "ClosingTheBooks",
+    "Archiving",
+    // Distributed processes
+    "Choreography",
+    "ProcessManager",
+    "ProcessTimeouts",
+    "Outbox",
+    // Architecture
+    "PublicEvents",
+    "Housekeeping",
+    "PartnerBookings",
 ]
-
-/// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
-/// keeps its one-second feedback loop.
 let usesSQLite: Set<String> = ["BlueGreen", "Archiving"]
+// END exercise modules
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
 /// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).

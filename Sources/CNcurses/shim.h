@@ -4,7 +4,9 @@
 // Wide-character curses (cchar_t, wget_wch, setcchar) is only declared with this defined.
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <stdio.h>
+#include <unistd.h>
 
 // Swift 6 rejects curses' global variables (shared mutable state) and cannot see
 // function-like macros (A_BOLD, COLOR_PAIR): these accessors expose both.
@@ -30,5 +32,17 @@ static inline int cn_key_f(int n) { return KEY_F(n); }
 static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
 
 static inline int cn_set_escdelay(int milliseconds) { return set_escdelay(milliseconds); }
+
+// Whether the terminal type in TERM can move the cursor (terminfo "cup"): without it (TERM=dumb,
+// an Emacs shell buffer, some CI consoles) a full-screen app draws garbage. Reads the terminfo
+// entry only, draws nothing, and frees it again.
+static inline int cn_can_address_cursor(void) {
+    int error = 0;
+    if (setupterm(NULL, STDOUT_FILENO, &error) != OK) return 0;
+    const char *cup = tigetstr("cup");
+    int can = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    return can;
+}
 
 #endif

@@ -40,6 +40,12 @@ public final class NcursesTerminal: Terminal {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
+    /// Whether the terminal type (`TERM`) can move the cursor, which drawing a screen needs:
+    /// false for `TERM=dumb`, an unknown type, or one without cursor addressing.
+    public static func canAddressCursor() -> Bool {
+        cn_can_address_cursor() != 0
+    }
+
     /// Takes over the terminal.
     ///
     /// - Parameters:

@@ -2,6 +2,7 @@ import ArgumentParser
 import EventSourcing
 import Foundation
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop archive`: the archiving exercise's job (the reference one), on the seeded year.
 struct ArchiveCommand: ParsableCommand {

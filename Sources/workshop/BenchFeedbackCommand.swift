@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop bench feedback [--json]`
 struct BenchFeedbackCommand: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CheckReport
 import Foundation
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop check ID [--solution] [--json]`
 struct CheckCommand: AsyncParsableCommand {
@@ -20,8 +21,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Argument(help: "The exercise id, as `workshop list` shows it.")
     var id: String
 
-    @Flag(help: "Check the provided solution instead of your exercise.")
-    var solution = false
+    @OptionGroup var which: SolutionFlag
 
     @Flag(help: "Print one JSON object: {\"exercise\", \"status\", \"tests\", \"diagnostics\", \"trace\", \"seconds\", \"output\"}.")
     var json = false
@@ -30,23 +30,21 @@ struct CheckCommand: AsyncParsableCommand {
     var runTimeout: Double?
 
     func run() async throws {
-        let paths = try project.paths()
-        let catalog = try project.catalog(paths)
-        let exercise = try project.exercise(id, in: catalog)
+        let (paths, catalog, exercise) = try project.select(id)
         // Said before anything slow happens, so the learner sees at once that the save registered.
-        let checking = "Checking \(exercise.id)\(solution ? " (solution)" : "")…"
+        let checking = "Checking \(exercise.id)\(which.solution ? " (solution)" : "")…"
         if json { Console.error(checking) } else { Console.line(checking) }
 
-        let outcome = try await project.runner(paths, runTimeout: runTimeout).check(exercise, in: solution ? .solutions : .exercises)
+        let outcome = try await project.runner(paths, runTimeout: runTimeout).check(exercise, in: which.workspace)
         let progress = project.progress(paths)
         Console.savingProgress {
-            if !solution { try progress.open(exercise.id) }
+            if !which.solution { try progress.open(exercise.id) }
             try progress.recordCheck(outcome)
         }
         if json {
             try Console.json(outcome)
         } else {
-            OutcomeText.print(outcome, next: outcome.status == .passed && !solution ? catalog.exercise(after: exercise) : nil)
+            OutcomeText.print(outcome, next: outcome.status == .passed && !which.solution ? catalog.exercise(after: exercise) : nil)
         }
         if outcome.status != .passed {
             throw ExitCode(1)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop hint ID [--level N]`
 struct HintCommand: ParsableCommand {
@@ -20,9 +21,7 @@ struct HintCommand: ParsableCommand {
     var level: Int?
 
     func run() throws {
-        let paths = try project.paths()
-        let catalog = try project.catalog(paths)
-        let exercise = try project.exercise(id, in: catalog)
+        let (paths, _, exercise) = try project.select(id)
         guard !exercise.hints.isEmpty else { throw WorkshopFailure.usage("exercise '\(exercise.id)' has no hints.") }
         if let level, !(1...exercise.hints.count).contains(level) {
             throw WorkshopFailure.usage("--level must be between 1 and \(exercise.hints.count) for '\(exercise.id)'.")

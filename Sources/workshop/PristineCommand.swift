@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WorkshopKit
 import WorkshopPristine
+import WorkshopRuntime
 
 /// `workshop pristine [--write]`: for maintainers (`make pristine`).
 struct PristineCommand: ParsableCommand {
@@ -10,30 +11,47 @@ struct PristineCommand: ParsableCommand {
         abstract: "Maintainers: compare or regenerate the pristine exercise copies compiled into the app.",
         discussion: """
             Without --write: exit 1 and list the files when Exercises/Sources or \
-            Exercises/Instructions differ from the copies compiled in. With --write: regenerate \
-            Sources/WorkshopPristine/PristineExercises.swift from them (then rebuild).
+            Exercises/Instructions differ from the copies compiled in, or when the module lists \
+            of Exercises/Package.swift and Solutions/Package.swift differ from workshop.json. \
+            With --write: regenerate Sources/WorkshopPristine/PristineExercises.swift and those \
+            module lists (then rebuild).
             """,
         shouldDisplay: false)
 
     @OptionGroup var project: ProjectOptions
 
-    @Flag(help: "Write Sources/WorkshopPristine/PristineExercises.swift.")
+    @Flag(help: "Write Sources/WorkshopPristine/PristineExercises.swift and the workspaces' module lists.")
     var write = false
 
     func run() throws {
         let paths = try project.paths()
         let current = try PristineFiles.load(from: paths.exercises)
+        let catalog = try project.catalog(paths)
         if write {
+            for folder in [paths.exercises, paths.solutions] {
+                let manifest = folder.appending(path: "Package.swift")
+                guard let text = try? String(contentsOf: manifest, encoding: .utf8),
+                      let rewritten = WorkspaceModules.rewriting(text, for: catalog) else {
+                    throw WorkshopFailure.usage("\(paths.relative(manifest)) has no generated module list to rewrite.")
+                }
+                if rewritten != text {
+                    try rewritten.write(to: manifest, atomically: true, encoding: .utf8)
+                    Console.line("Wrote the module list of \(paths.relative(manifest)).")
+                }
+            }
             let target = paths.root.appending(path: "Sources/WorkshopPristine/PristineExercises.swift")
             try current.swiftSource().write(to: target, atomically: true, encoding: .utf8)
             Console.line("Wrote \(paths.relative(target)) (\(current.files.count) files). Rebuild the app to use them.")
             return
         }
+        let stale = WorkspaceModules.problems(in: paths, catalog: catalog)
+        for problem in stale { Console.line(problem) }
         let differences = PristineFiles.embedded.differences(from: current)
         guard differences.isEmpty else {
             for path in differences { Console.line("differs: Exercises/\(path)") }
             throw WorkshopFailure.checkFailed("\(differences.count) pristine files are out of date; run `make pristine`.")
         }
-        Console.line("The pristine copies match Exercises/ (\(current.files.count) files).")
+        guard stale.isEmpty else { throw WorkshopFailure.checkFailed("The workspaces' module lists are out of date; run `make pristine`.") }
+        Console.line("The pristine copies match Exercises/ (\(current.files.count) files), and both workspaces list its \(catalog.exercises.count) modules.")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WorkshopKit
 import WorkshopPristine
+import WorkshopRuntime
 
 /// The options every command that works on a project shares.
 struct ProjectOptions: ParsableArguments {
@@ -29,6 +30,14 @@ struct ProjectOptions: ParsableArguments {
         } catch {
             throw WorkshopFailure.usage(error.message)
         }
+    }
+
+    /// The project, its manifest and one exercise of it: what `check`, `watch`, `sample` and
+    /// `hint` start from.
+    func select(_ id: String) throws -> (paths: ProjectPaths, catalog: Catalog, exercise: Exercise) {
+        let paths = try paths()
+        let catalog = try catalog(paths)
+        return (paths, catalog, try exercise(id, in: catalog))
     }
 
     /// One exercise by id; an unknown id suggests the nearest ones.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop reset ID | --all [--yes]`
 struct ResetCommand: ParsableCommand {

@@ -29,16 +29,13 @@ struct SampleCommand: AsyncParsableCommand {
     @Argument(help: "The exercise id; `workshop list` shows which have a full-size run.")
     var id: String
 
-    @Flag(help: "Run the provided solution instead of your exercise.")
-    var solution = false
+    @OptionGroup var which: SolutionFlag
 
     @Flag(help: "Print one JSON object, shaped like `check --json`, with \"kind\": \"full_size\".")
     var json = false
 
     func run() async throws {
-        let paths = try project.paths()
-        let catalog = try project.catalog(paths)
-        let exercise = try project.exercise(id, in: catalog)
+        let (paths, catalog, exercise) = try project.select(id)
         guard let what = exercise.fullSizeRun else {
             let others = catalog.exercises.filter { $0.fullSizeRun != nil }.map(\.id)
             let which = others.isEmpty ? "no exercise has one." : "these do: \(others.joined(separator: ", "))."
@@ -47,10 +44,10 @@ struct SampleCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: paths.sampleStore.path) else {
             throw WorkshopFailure.usage(WorkshopKit.SampleStoreMissing(path: paths.relative(paths.sampleStore)).description)
         }
-        Console.error("Full-size run of \(exercise.id)\(solution ? " (solution)" : ""): \(what)")
+        Console.error("Full-size run of \(exercise.id)\(which.solution ? " (solution)" : ""): \(what)")
 
         let display = LiveProgress(onTerminal: isatty(STDERR_FILENO) == 1)
-        let outcome = try await project.runner(paths).fullSizeRun(exercise, in: solution ? .solutions : .exercises) { event in
+        let outcome = try await project.runner(paths).fullSizeRun(exercise, in: which.workspace) { event in
             switch event {
             case .building: Console.error("Building \(exercise.checkProduct)…")
             case .reported(.progress(let progress)): display.show(progress)

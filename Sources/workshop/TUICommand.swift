@@ -54,6 +54,11 @@ struct TUICommand: AsyncParsableCommand {
                 """.utf8))
             throw ExitCode(2)
         }
+        guard await NcursesTerminal.canAddressCursor() else {
+            let term = ProcessInfo.processInfo.environment["TERM"].map { "TERM=\($0)" } ?? "no TERM set"
+            Console.error("workshop: this terminal (\(term)) cannot move the cursor, so the full screen cannot be drawn; use `workshop watch ID`, `check ID`, `hint ID` or `list`.")
+            throw ExitCode(2)
+        }
         let paths = try project.paths()
         let catalog = try project.catalog(paths)
         guard !catalog.exercises.isEmpty else { throw WorkshopFailure.usage("The manifest lists no exercises.") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop watch ID [--poll]`: check on every save, without the full-screen app.
 struct WatchCommand: AsyncParsableCommand {
@@ -23,9 +24,7 @@ struct WatchCommand: AsyncParsableCommand {
     var poll = false
 
     func run() async throws {
-        let paths = try project.paths()
-        let catalog = try project.catalog(paths)
-        let exercise = try project.exercise(id, in: catalog)
+        let (paths, catalog, exercise) = try project.select(id)
         let runner = project.runner(paths)
         let progress = project.progress(paths)
         Console.savingProgress { try progress.open(exercise.id) }

@@ -18,15 +18,30 @@ struct TUITests {
     /// The shell line that runs the TUI, then reports its exit status and the terminal modes,
     /// ends with `modes-reported` (wait for that, not for `exit=`: the modes come after it),
     /// and stays open so the test can read them.
-    static func command(root: URL, arguments: String = "") -> String {
+    static func command(root: URL, arguments: String = "", term: String = "xterm-256color") -> String {
         let environment = [
             "WORKSHOP_ROOT=\(root.path)",
             // Builds shared by every copy of the fixture, so each exercise builds its libraries once.
             "WORKSHOP_SCRATCH=\(repositoryRoot.appending(path: ".build-fixtures/tui").path)",
             "WORKSHOP_PRISTINE=\(fixture.appending(path: "Exercises").path)",
-            "TERM=xterm-256color", "EDITOR=true", "VISUAL=",
+            "TERM=\(term)", "EDITOR=true", "VISUAL=",
         ].joined(separator: " ")
         return "env \(environment) '\(binary.path)' \(arguments); echo \"exit=$?\"; stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$'; echo modes-reported; sleep 120"
+    }
+
+    @Test func aTerminalThatCannotMoveTheCursorGetsOneLineNamingItAndExitTwo() async throws {
+        let root = try Self.project()
+        let session = try TmuxSession(command: Self.command(root: root, term: "dumb"), width: 200, height: 20)
+        defer { session.kill() }
+        let screen = await session.waitFor("modes-reported")
+        let said = screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.prefix { !$0.hasPrefix("exit=") }
+        #expect(said.count == 1, "one line, got \(said)")
+        #expect(said.first?.contains("TERM=dumb") == true)
+        #expect(said.first?.contains("workshop watch ID") == true)
+        #expect(screen.contains("exit=2"))
+        // Nothing was drawn and nothing recorded: the app never started.
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: ".workshop/progress.sqlite").path))
     }
 
     @Test func theFirstExercisePassesOnceTheSolutionIsSavedOverIt() async throws {

@@ -25,10 +25,13 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
     /// when it has none. Its check program then also runs with `WORKSHOP_SAMPLE` (`workshop
     /// sample ID`, `p` in the app).
     public var fullSizeRun: String?
+    /// Whether the exercise's module links the real SQLite store (`EventSourcingSQLite`); the
+    /// others stay free of it and keep their one-second rebuild.
+    public var usesSQLite: Bool
 
     public init(
         id: String, stage: String, title: String, module: String, files: [String], instructions: String,
-        hints: [String], startsUncompilable: Bool = false, fullSizeRun: String? = nil
+        hints: [String], startsUncompilable: Bool = false, fullSizeRun: String? = nil, usesSQLite: Bool = false
     ) {
         self.id = id
         self.stage = stage
@@ -39,6 +42,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
         self.hints = hints
         self.startsUncompilable = startsUncompilable
         self.fullSizeRun = fullSizeRun
+        self.usesSQLite = usesSQLite
     }
 
     /// The executable product that runs this exercise's checks.
@@ -51,6 +55,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
         case id, stage, title, module, files, instructions, hints
         case startsUncompilable = "starts_uncompilable"
         case fullSizeRun = "full_size_run"
+        case usesSQLite = "uses_sqlite"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -64,6 +69,7 @@ public struct Exercise: Codable, Sendable, Hashable, Identifiable {
         hints = try container.decodeIfPresent([String].self, forKey: .hints) ?? []
         startsUncompilable = try container.decodeIfPresent(Bool.self, forKey: .startsUncompilable) ?? false
         fullSizeRun = try container.decodeIfPresent(String.self, forKey: .fullSizeRun)
+        usesSQLite = try container.decodeIfPresent(Bool.self, forKey: .usesSQLite) ?? false
     }
 }
 

@@ -29,7 +29,7 @@ public struct Verifier: Sendable {
     /// Runs everything; `onResult` hears each check as it finishes (for a progress display).
     public func run(onResult: @Sendable (String, Workspace, CheckStatus) -> Void = { _, _, _ in }) async throws -> VerifyReport {
         let started = ContinuousClock.now
-        var problems = catalog.problems(workspace: paths.exercises)
+        var problems = catalog.problems(workspace: paths.exercises) + WorkspaceModules.problems(in: paths, catalog: catalog)
         for exercise in catalog.exercises where pristine.files(of: exercise).isEmpty {
             problems.append("The app has no pristine copy of '\(exercise.id)'; run `make pristine`.")
         }

@@ -2,8 +2,8 @@ import CheckReport
 import WorkshopKit
 
 /// A check's outcome as a learner reads it in a terminal.
-enum OutcomeText {
-    static func print(_ outcome: CheckOutcome, next: Exercise?) {
+public enum OutcomeText {
+    public static func print(_ outcome: CheckOutcome, next: Exercise?) {
         for test in outcome.tests {
             Console.line(test.passed ? Console.paint("  ✓ ", "32") + test.name : Console.paint("  ✗ ", "31") + test.name)
             if let message = test.message, !test.passed {

@@ -16,7 +16,7 @@ public final class LiveProgress: Sendable {
             if state.title != progress.title {
                 state.bar?.finish()
                 state.title = progress.title
-                FileHandle.standardError.write(Data((progress.title + "\n").utf8))
+                Console.error(progress.title)
             }
             state.bar?.show(Int(progress.done), of: Int(progress.total), label: progress.detail ?? "events")
         }
@@ -25,7 +25,7 @@ public final class LiveProgress: Sendable {
     public func step(_ title: String) {
         state.withLock { state in
             state.bar?.finish()
-            FileHandle.standardError.write(Data("· \(title)\n".utf8))
+            Console.error("· \(title)")
         }
     }
 
