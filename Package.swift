@@ -59,7 +59,7 @@ let package = Package(
         // progress, the sample store.
         .target(
             name: "WorkshopRuntime",
-            dependencies: ["WorkshopApp", "WorkshopKit", "EventSourcing", "EventSourcingSQLite", "CheckReport"]
+            dependencies: ["WorkshopApp", "WorkshopKit", "EventSourcing", "EventSourcingSQLite", "CheckReport", "TerminalUI", "NcursesTerminal"]
         ),
         .executableTarget(
             name: "workshop",

@@ -28,16 +28,8 @@ struct PristineCommand: ParsableCommand {
         let current = try PristineFiles.load(from: paths.exercises)
         let catalog = try project.catalog(paths)
         if write {
-            for folder in [paths.exercises, paths.solutions] {
-                let manifest = folder.appending(path: "Package.swift")
-                guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-                      let rewritten = WorkspaceModules.rewriting(text, for: catalog) else {
-                    throw WorkshopFailure.usage("\(paths.relative(manifest)) has no generated module list to rewrite.")
-                }
-                if rewritten != text {
-                    try rewritten.write(to: manifest, atomically: true, encoding: .utf8)
-                    Console.line("Wrote the module list of \(paths.relative(manifest)).")
-                }
+            for manifest in try WorkspaceModules.write(in: paths, catalog: catalog) {
+                Console.line("Wrote the module list of \(paths.relative(manifest)).")
             }
             let target = paths.root.appending(path: "Sources/WorkshopPristine/PristineExercises.swift")
             try current.swiftSource().write(to: target, atomically: true, encoding: .utf8)

@@ -25,34 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (paths, catalog, exercise) = try project.select(id)
-        let runner = project.runner(paths)
-        let progress = project.progress(paths)
-        Console.savingProgress { try progress.open(exercise.id) }
-        let watcher = FileWatcher(folders: [paths.exercises.appending(path: exercise.sourceFolder)], mode: poll ? .polling : .automatic)
-        let changes = watcher.changes()
-        var running: Task<Void, Never>?
-        let check: @Sendable () -> Task<Void, Never> = {
-            Task {
-                Console.line("Checking \(exercise.id)…")
-                let outcome: CheckOutcome
-                do {
-                    outcome = try await runner.check(exercise)
-                } catch is CancellationError {
-                    return  // a newer save restarted the check
-                } catch {
-                    Console.error("Could not check \(exercise.id): \(error)")
-                    return
-                }
-                Console.savingProgress { try progress.recordCheck(outcome) }
-                OutcomeText.print(outcome, next: outcome.status == .passed ? catalog.exercise(after: exercise) : nil)
-                Console.line("Watching \(exercise.sourceFolder) for saves\(watcher.isPolling ? " (polling)" : "")…")
-            }
-        }
-        running = check()
-        for await changed in changes {
-            Console.line("Saved: \(changed.map { paths.relative(URL(filePath: $0)) }.joined(separator: ", "))")
-            running?.cancel()
-            running = check()
-        }
+        let watch = SaveWatch(paths: paths, catalog: catalog, exercise: exercise, runner: project.runner(paths), progress: project.progress(paths))
+        await watch.run(mode: poll ? .polling : .automatic)
     }
 }

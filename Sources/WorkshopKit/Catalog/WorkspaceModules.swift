@@ -1,3 +1,5 @@
+import Foundation
+
 /// The module list of a workspace package (`Exercises/Package.swift`, `Solutions/Package.swift`),
 /// generated from the manifest so that an exercise is registered in one place.
 ///
@@ -37,6 +39,26 @@ public enum WorkspaceModules {
             return nil
         }
         return manifest.replacingCharacters(in: start.lowerBound..<stop.upperBound, with: block(for: catalog))
+    }
+
+    /// Rewrites the block of both workspace manifests under `paths` where it differs.
+    ///
+    /// - Returns: the manifests written.
+    /// - Throws: `CatalogError` naming a manifest that has no block (or cannot be read).
+    public static func write(in paths: ProjectPaths, catalog: Catalog) throws -> [URL] {
+        var written: [URL] = []
+        for folder in [paths.exercises, paths.solutions] {
+            let manifest = folder.appending(path: "Package.swift")
+            let text = try String(contentsOf: manifest, encoding: .utf8)
+            guard let rewritten = rewriting(text, for: catalog) else {
+                throw CatalogError("\(paths.relative(manifest)) has no generated module list to rewrite (\(begin.prefix(30))…).")
+            }
+            if rewritten != text {
+                try rewritten.write(to: manifest, atomically: true, encoding: .utf8)
+                written.append(manifest)
+            }
+        }
+        return written
     }
 
     /// The workspace manifests under `paths` whose block differs from the catalog's, as
