@@ -26,14 +26,14 @@ struct PristineCommand: ParsableCommand {
         if write {
             let target = paths.root.appending(path: "Sources/WorkshopPristine/PristineExercises.swift")
             try current.swiftSource().write(to: target, atomically: true, encoding: .utf8)
-            Terminal.line("Wrote \(paths.relative(target)) (\(current.files.count) files). Rebuild the app to use them.")
+            Console.line("Wrote \(paths.relative(target)) (\(current.files.count) files). Rebuild the app to use them.")
             return
         }
         let differences = PristineFiles.embedded.differences(from: current)
         guard differences.isEmpty else {
-            for path in differences { Terminal.line("differs: Exercises/\(path)") }
+            for path in differences { Console.line("differs: Exercises/\(path)") }
             throw WorkshopFailure.checkFailed("\(differences.count) pristine files are out of date; run `make pristine`.")
         }
-        Terminal.line("The pristine copies match Exercises/ (\(current.files.count) files).")
+        Console.line("The pristine copies match Exercises/ (\(current.files.count) files).")
     }
 }

@@ -47,12 +47,12 @@ struct SampleCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: paths.sampleStore.path) else {
             throw WorkshopFailure.usage(WorkshopKit.SampleStoreMissing(path: paths.relative(paths.sampleStore)).description)
         }
-        Terminal.error("Full-size run of \(exercise.id)\(solution ? " (solution)" : ""): \(what)")
+        Console.error("Full-size run of \(exercise.id)\(solution ? " (solution)" : ""): \(what)")
 
         let display = LiveProgress(onTerminal: isatty(STDERR_FILENO) == 1)
         let outcome = try await project.runner(paths).fullSizeRun(exercise, in: solution ? .solutions : .exercises) { event in
             switch event {
-            case .building: Terminal.error("Building \(exercise.checkProduct)…")
+            case .building: Console.error("Building \(exercise.checkProduct)…")
             case .reported(.progress(let progress)): display.show(progress)
             case .reported(.step(let step)): display.step(step.title)
             default: break
@@ -60,7 +60,7 @@ struct SampleCommand: AsyncParsableCommand {
         }
         display.end()
         if json {
-            try Terminal.json(outcome)
+            try Console.json(outcome)
         } else {
             OutcomeText.print(outcome, next: nil)
         }

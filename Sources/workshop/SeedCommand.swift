@@ -54,10 +54,10 @@ struct SeedCommand: ParsableCommand {
                                          "seconds": (summary.seconds * 1000).rounded() / 1000,
                                          "events_per_s": Int(Double(summary.events) / max(summary.seconds, 0.001))]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            Terminal.line(String(decoding: data, as: UTF8.self))
+            Console.line(String(decoding: data, as: UTF8.self))
         } else {
             let rate = Int(Double(summary.events) / max(summary.seconds, 0.001))
-            Terminal.line("Wrote \(summary.events) events in \(summary.streams) streams to \(paths.relative(paths.sampleStore)) "
+            Console.line("Wrote \(summary.events) events in \(summary.streams) streams to \(paths.relative(paths.sampleStore)) "
                 + "in \(String(format: "%.1f", summary.seconds)) s (\(rate) events/s).")
         }
     }

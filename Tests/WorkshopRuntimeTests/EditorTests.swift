@@ -17,18 +17,18 @@ struct EditorTests {
 
     @Test func theEditorOpensTheFileAtTheLineWhenItTakesOne() throws {
         let (editor, log) = try scriptEditor()
-        let error = TUIEditor.run(file: "/tmp/a file.swift", line: 12, environment: ["EDITOR": editor, "PATH": "/usr/bin:/bin"])
+        let error = Editor.run(file: "/tmp/a file.swift", line: 12, environment: ["EDITOR": editor, "PATH": "/usr/bin:/bin"])
         #expect(error == nil)
         #expect(try String(contentsOf: log, encoding: .utf8) == "+12\n/tmp/a file.swift\n")
     }
 
     @Test func aMissingEditorIsASentenceNotACrash() {
-        let error = TUIEditor.run(file: "/tmp/x.swift", line: nil, environment: ["EDITOR": "/nonexistent/editor", "PATH": "/usr/bin:/bin"])
+        let error = Editor.run(file: "/tmp/x.swift", line: nil, environment: ["EDITOR": "/nonexistent/editor", "PATH": "/usr/bin:/bin"])
         #expect(error?.contains("/nonexistent/editor") == true)
     }
 
     @Test func withoutEditorOrAnyKnownOneItSaysHowToSetOne() {
-        #expect(TUIEditor.choose(environment: ["PATH": "/nonexistent"]) == nil)
-        #expect(TUIEditor.run(file: "/tmp/x.swift", line: nil, environment: ["PATH": "/nonexistent"])?.contains("set EDITOR") == true)
+        #expect(Editor.choose(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(Editor.run(file: "/tmp/x.swift", line: nil, environment: ["PATH": "/nonexistent"])?.contains("set EDITOR") == true)
     }
 }

@@ -12,13 +12,13 @@ struct EffectsTests {
     let paths: ProjectPaths
     let catalog: Catalog
     let progress: WorkshopProgress
-    let effects: TUIEffects
+    let effects: WorkshopEffects
 
     init() throws {
         paths = try Fixture.project()
         catalog = try Catalog.load(from: paths.manifest)
         progress = WorkshopProgress(store: InMemoryEventStore())
-        effects = TUIEffects(
+        effects = WorkshopEffects(
             paths: paths, catalog: catalog, runner: Fixture.runner(paths), progress: progress,
             pristine: try PristineFiles.load(from: Fixture.source.appending(path: "Exercises")), watchMode: .automatic)
     }

@@ -9,9 +9,9 @@ import WorkshopKit
 /// The TUI's side effects, done with WorkshopKit: checks in child processes, the exercise's
 /// files watched, progress recorded, resets, diffs, and pages of the sample store.
 ///
-/// Every command runs in a detached task and answers through `send`; nothing here blocks the
+/// Every effect runs in a detached task and answers through `send`; nothing here blocks the
 /// loop that reads keys.
-public final class TUIEffects: Effects {
+public final class WorkshopEffects: EffectInterpreter {
     private struct Running {
         var check: Task<Void, Never>?
         var watch: Task<Void, Never>?
@@ -35,8 +35,8 @@ public final class TUIEffects: Effects {
         self.watchMode = watchMode
     }
 
-    public func perform(_ command: Command, send: @escaping @Sendable (Msg) -> Void) {
-        switch command {
+    public func perform(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
+        switch effect {
         case .loadInstructions(let id):
             guard let exercise = exercise(id, send) else { return }
             let url = paths.exercises.appending(path: exercise.instructions)
@@ -143,7 +143,7 @@ public final class TUIEffects: Effects {
     }
 
     public func runEditor(path: String, line: Int?) -> String? {
-        TUIEditor.run(file: paths.root.appending(path: path).path, line: line)
+        Editor.run(file: paths.root.appending(path: path).path, line: line)
     }
 
     public func shutdown() async {
