@@ -44,6 +44,8 @@ let exercises = [
     "PublicEvents",
     "Housekeeping",
     "PartnerBookings",
+    // Incidents
+    "PoisonEvent",
 ]
 let usesSQLite: Set<String> = ["BlueGreen", "Archiving"]
 // END exercise modules

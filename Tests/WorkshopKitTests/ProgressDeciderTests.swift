@@ -19,11 +19,11 @@ struct ProgressDeciderTests {
 
     @Test func theFirstPassCompletesTheExerciseAndLaterPassesOnlyCount() throws {
         let passed = ProgressEvent.checkRan(CheckRan(exercise: "facts", status: .passed, seconds: 1))
-        try spec.given([]).when(.recordCheck(exercise: "facts", status: .passed, seconds: 1))
+        try spec.given([]).when(.recordCheck(CheckRan(exercise: "facts", status: .passed, seconds: 1)))
             .then([passed, .exerciseCompleted(ExerciseCompleted(exercise: "facts"))])
         try spec.given([passed, .exerciseCompleted(ExerciseCompleted(exercise: "facts"))])
-            .when(.recordCheck(exercise: "facts", status: .passed, seconds: 1)).then([passed])
-        try spec.given([]).when(.recordCheck(exercise: "facts", status: .compileError, seconds: nil))
+            .when(.recordCheck(CheckRan(exercise: "facts", status: .passed, seconds: 1))).then([passed])
+        try spec.given([]).when(.recordCheck(CheckRan(exercise: "facts", status: .compileError)))
             .then([.checkRan(CheckRan(exercise: "facts", status: .compileError))])
     }
 

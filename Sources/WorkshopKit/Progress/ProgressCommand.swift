@@ -3,8 +3,8 @@
 public enum ProgressCommand: Sendable, Hashable {
     /// Move to `exercise`; `current` is the exercise the learner was last on.
     case open(exercise: String, current: String?)
-    /// A check of the learner's own code ran with this status.
-    case recordCheck(exercise: String, status: CheckStatus, seconds: Double?)
+    /// A check of the learner's own code ran (with its status, counts and failing checks).
+    case recordCheck(CheckRan)
     /// Show hints up to `level` (the next one when nil), of the exercise's `hintCount`.
     case revealHint(exercise: String, level: Int?, hintCount: Int)
     /// The exercise's files were restored: start it over.
@@ -13,8 +13,10 @@ public enum ProgressCommand: Sendable, Hashable {
     /// The exercise whose stream the command is about.
     public var exercise: String {
         switch self {
-        case .open(let exercise, _), .recordCheck(let exercise, _, _), .revealHint(let exercise, _, _), .reset(let exercise):
+        case .open(let exercise, _), .revealHint(let exercise, _, _), .reset(let exercise):
             exercise
+        case .recordCheck(let ran):
+            ran.exercise
         }
     }
 }

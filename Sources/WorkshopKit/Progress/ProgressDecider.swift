@@ -23,11 +23,11 @@ public enum ProgressDecider {
         switch command {
         case .open(let exercise, let current):
             return current == exercise ? [] : [.exerciseOpened(ExerciseOpened(exercise: exercise))]
-        case .recordCheck(let exercise, let status, let seconds):
+        case .recordCheck(let ran):
             // Every run is a fact (the class board counts attempts); completion only once.
-            var events: [ProgressEvent] = [.checkRan(CheckRan(exercise: exercise, status: status, seconds: seconds))]
-            if status == .passed, !state.completed {
-                events.append(.exerciseCompleted(ExerciseCompleted(exercise: exercise)))
+            var events: [ProgressEvent] = [.checkRan(ran)]
+            if ran.status == .passed, !state.completed {
+                events.append(.exerciseCompleted(ExerciseCompleted(exercise: ran.exercise)))
             }
             return events
         case .revealHint(let exercise, let level, let hintCount):

@@ -92,7 +92,7 @@ public final class WorkshopProgress: Sendable {
     /// Checks of solutions are not the learner's progress and are not recorded.
     public func recordCheck(_ outcome: CheckOutcome) throws {
         guard outcome.workspace == .exercises else { return }
-        try handle(.recordCheck(exercise: outcome.exercise, status: outcome.status, seconds: outcome.seconds))
+        try handle(.recordCheck(CheckRan(outcome)))
     }
 
     /// Reveals the next hint of `exercise` (or up to `level`), records it, and returns the
