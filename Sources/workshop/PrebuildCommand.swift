@@ -32,7 +32,7 @@ struct PrebuildCommand: AsyncParsableCommand {
             }
             exercise = resume
         }
-        Terminal.line("Preparing \(exercise.id) and the libraries every exercise shares (the first time takes a minute)…")
+        Console.line("Preparing \(exercise.id) and the libraries every exercise shares (the first time takes a minute)…")
         let started = ContinuousClock.now
         let result = try await project.runner(paths).prebuild(exercise) { data in
             FileHandle.standardOutput.write(data)
@@ -40,10 +40,10 @@ struct PrebuildCommand: AsyncParsableCommand {
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         switch result {
-        case nil: Terminal.line("\(exercise.id) is built already.")
-        case let result? where result.succeeded: Terminal.line(String(format: "Ready in %.0f s.", seconds))
-        case let result? where result.timedOut: Terminal.error("note: the build took too long and was stopped; your first check will build again.")
-        default: Terminal.line("Prepared (your code does not compile yet: the check will show where).")
+        case nil: Console.line("\(exercise.id) is built already.")
+        case let result? where result.succeeded: Console.line(String(format: "Ready in %.0f s.", seconds))
+        case let result? where result.timedOut: Console.error("note: the build took too long and was stopped; your first check will build again.")
+        default: Console.line("Prepared (your code does not compile yet: the check will show where).")
         }
     }
 }

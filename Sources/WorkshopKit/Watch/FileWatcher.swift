@@ -15,9 +15,7 @@ import Glibc
 /// On Linux it uses inotify and reacts to files closed after writing, moved in or created, which
 /// covers editors that save by writing a temporary file and renaming it over the original.
 /// Swap and backup files (`.x.swp`, `x~`, vim's `4913`) are ignored. Changes are reported after
-/// 50 ms without further changes (the debounce), so one save is one report: an editor's save
-/// is a burst of a few events within milliseconds, and every millisecond here is one the
-/// learner waits for the result. When inotify is not
+/// 200 ms without further changes (the debounce), so one save is one report. When inotify is not
 /// available (or `mode` is `.polling`) it compares modification times and sizes every 250 ms.
 public final class FileWatcher: Sendable {
     public enum Mode: Sendable, Hashable {
@@ -35,7 +33,7 @@ public final class FileWatcher: Sendable {
     /// Whether the watch is in place, and who waits for it (`ready()`).
     private let readiness = Mutex<(isReady: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
-    public init(folders: [URL], debounce: Duration = .milliseconds(50), mode: Mode = .automatic) {
+    public init(folders: [URL], debounce: Duration = .milliseconds(200), mode: Mode = .automatic) {
         self.folders = folders
         self.debounce = debounce
         self.mode = mode
@@ -79,7 +77,7 @@ public final class FileWatcher: Sendable {
         let thread = Thread {
             if watcher.mode == .automatic, let inotify = InotifySource(folders: watcher.folders) {
                 watcher.markReady()
-                watcher.loop(poll: { inotify.read(timeoutMilliseconds: 20) }, continuation: continuation)
+                watcher.loop(poll: { inotify.read(timeoutMilliseconds: 50) }, continuation: continuation)
                 inotify.close()
             } else {
                 watcher.usedPolling.store(true, ordering: .relaxed)
