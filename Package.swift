@@ -33,6 +33,17 @@ let package = Package(
             ]
         ),
         .target(name: "EventSourcingTesting", dependencies: ["EventSourcing"]),
+        // `workshop bench store`: the SQLite store against raw sqlite3, in a target of its own
+        // so that no exercise (which links EventSourcingSQLite) links benchmark code.
+        .target(
+            name: "StoreBenchmarks",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
 
         // The terminal UI: a pure core and the one adapter that touches curses.
         .systemLibrary(
@@ -56,6 +67,7 @@ let package = Package(
             dependencies: [
                 "EventSourcing",
                 "EventSourcingSQLite",
+                "StoreBenchmarks",
                 "WorkshopKit",
                 "WorkshopApp",
                 "TerminalUI",

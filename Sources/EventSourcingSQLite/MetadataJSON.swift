@@ -10,11 +10,11 @@ import Foundation
 /// do it in a fraction of the time. The reader gives up (returns nil) on anything outside that
 /// shape, and the caller then falls back to `JSONDecoder`, which stays the reference: the fast
 /// path may only ever agree with it or decline.
-enum MetadataJSON {
+package enum MetadataJSON {
     // MARK: Writing
 
     /// Compact JSON with sorted keys and no empty members; `{}` for empty metadata.
-    static func encode(_ metadata: EventMetadata) -> String {
+    package static func encode(_ metadata: EventMetadata) -> String {
         if metadata.correlationID == nil, metadata.causationID == nil, metadata.headers.isEmpty { return "{}" }
         var out = "{"
         var separator = ""
