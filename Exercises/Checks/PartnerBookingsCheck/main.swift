@@ -114,4 +114,27 @@ suite.check("a morning of agency traffic: retries, a new room code, two bookings
     }
 }
 
+/// A resend is the same request; the same booking ref with other details is a change, and must
+/// be refused with an answer the partner can act on, not swallowed as if it were a retry.
+@MainActor func checkChangedResend() {
+    suite.check("given BK-88231 resent with other dates, then changedResend, and the first reservation stands") { _ in
+        let store = InMemoryEventStore(clock: { march14 })
+        let endpoint = PartnerBookingEndpoint(store: store, makeEventID: SequentialIDs().make)
+        try endpoint.receive(payload())
+        do {
+            try endpoint.receive(payload(checkIn: "2026-03-15", checkOut: "2026-03-18"))
+            throw SpecFailure("BK-88231 came back with other dates (15 to 18 March) and was accepted as if it were a retry: the partner believes the change was made, the hotel kept 14 to 16 March.")
+        } catch let error as PartnerBookingError {
+            guard error == .changedResend(bookingRef: "BK-88231") else {
+                throw SpecFailure("BK-88231 resent with other dates:\n  expected changedResend(bookingRef: \"BK-88231\")\n  actual   \(error)")
+            }
+        }
+        let all = try store.readAll(after: 0, limit: .max).map { "\($0.streamID) \($0.eventType)" }
+        guard all == ["reservation-ota-BK-88231 RoomReserved"] else {
+            throw SpecFailure.mismatch("Events after BK-88231 came back changed", expected: ["reservation-ota-BK-88231 RoomReserved"], actual: all, firstDifference: nil)
+        }
+    }
+}
+checkChangedResend()
+
 suite.run()
