@@ -67,9 +67,9 @@ can be run again, or after a crash, without changing what is already done.
 - The returned `Run` reports the archived stays, the summaries written by this run, and the
   events moved.
 
-**Your choice.** How the job knows a summary was already written (an append that can only
-succeed on an empty stream, or a look before the append) is yours; the checks judge the
-result: one summary per stay, even after a crash between the summary and the move.
+Two jobs can look at the summary stream at the same moment (a scheduler's retry, a failover):
+an append that only succeeds on an empty stream (`expected: .noStream`) is the answer that still
+holds then; looking first saves an append, it does not replace that guard.
 
 ## How you know it is done
 
@@ -712,8 +712,11 @@ all the hotel billed in before), one stored with a currency keeps it.
 - New JSON must still be readable by old readers (they ignore keys they do not know).
 
 **Your choice.** Keep the schema version at 1 and fill the gap in the decoder, or bump
-`ChargeRecorded` to v2 with an upcaster that adds `"currency": "EUR"` to stored v1 JSON (the next
-exercise's tool). Both pass the checks: they are judged on what they read and write, not on how.
+`ChargeRecorded` to v2 in `GuestStayEvent+Codec.swift` with an upcaster that adds
+`"currency": "EUR"` to stored v1 JSON that has none (the next exercise's tool). Both pass the
+checks (both were tried): they are judged on what they read and write, not on how. The first
+adds no version to maintain; the second leaves a trace of the change in every stored event's
+schema version.
 
 ## How you know it is done
 
