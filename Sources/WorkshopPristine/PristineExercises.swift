@@ -67,9 +67,9 @@ can be run again, or after a crash, without changing what is already done.
 - The returned `Run` reports the archived stays, the summaries written by this run, and the
   events moved.
 
-**Your choice.** How the job knows a summary was already written (an append that can only
-succeed on an empty stream, or a look before the append) is yours; the checks judge the
-result: one summary per stay, even after a crash between the summary and the move.
+Two jobs can look at the summary stream at the same moment (a scheduler's retry, a failover):
+an append that only succeeds on an empty stream (`expected: .noStream`) is the answer that still
+holds then; looking first saves an append, it does not replace that guard.
 
 ## How you know it is done
 
@@ -712,8 +712,11 @@ all the hotel billed in before), one stored with a currency keeps it.
 - New JSON must still be readable by old readers (they ignore keys they do not know).
 
 **Your choice.** Keep the schema version at 1 and fill the gap in the decoder, or bump
-`ChargeRecorded` to v2 with an upcaster that adds `"currency": "EUR"` to stored v1 JSON (the next
-exercise's tool). Both pass the checks: they are judged on what they read and write, not on how.
+`ChargeRecorded` to v2 in `GuestStayEvent+Codec.swift` with an upcaster that adds
+`"currency": "EUR"` to stored v1 JSON that has none (the next exercise's tool). Both pass the
+checks (both were tried): they are judged on what they read and write, not on how. The first
+adds no version to maintain; the second leaves a trace of the change in every stored event's
+schema version.
 
 ## How you know it is done
 
@@ -849,6 +852,90 @@ storage and network with five seeds: every payment charged exactly once, nothing
 In the app, follow the trace of seed 7: **Streams** shows each request; **Read models** shows
 the outbox draining, the failures of each relay run, the duplicates the gateway received, and
 its charges, one per payment.
+
+"""###,
+"Instructions/poison-event.md": ###"""
+# A poison event
+
+## The concept
+
+A projection reads the log in order. Most nights every event is readable. Then one is not: a
+release stored an amount as `"120"` instead of `120`, a field went missing, a handler hits a
+bug for one shape of one event. A projector that throws on it rolls its batch back, meets the
+same event on the next run, and throws again: it is stuck for good, and so is **every event
+behind it** (head-of-line blocking). One bad event holds up a million good ones, and everything
+fed by the projection (a relay, an outbox, the desk's screens) stops with it.
+
+Every broker and event store has the same answer, under different names: **retry, then park**.
+
+1. **Retry with a backoff.** A failure may be transient (a lock, a timeout): try again later,
+   not in a tight loop. Wait longer after each failure (here 60 s, then 120 s).
+2. **Park after the last attempt.** Keep the event, with its **reason**, where a person will see
+   it: KurrentDB's parked-message stream, a queue's dead-letter queue, a table of parked events.
+   Parking is not skipping: nothing is lost, and the alert says what is wrong.
+3. **Keep the rest flowing**, but not at any price: a stay's events must apply **in order** (its
+   payment before its unreadable charge would show a balance the stay never had). So the stuck
+   event's **own stream** waits behind it; every other stream flows.
+4. **Replay after the fix.** Once a fix is deployed (here a reader that understands the string
+   amounts), a person replays the parked events; they apply, and what waited behind them follows,
+   in order.
+
+## The production story
+
+At 00:00 on a Sunday the balances projection of a hotel chain stopped on one `ChargeRecorded`
+written by the front desk's release 2.3.1, which had sent the amount as a string. The projector
+retried it in a tight loop all night, logging the same stack trace 40 000 times a minute. The
+folio screens froze at midnight, the night audit ran on Saturday's balances, and the outbox
+relay fed by the same subscription sent no card payments until someone noticed on Monday. The
+fix to the reader took ten minutes. Finding the event, and being able to apply it without a
+full rebuild, is what took the weekend.
+
+## Your task
+
+**Goal.** `BalancesProjector` (in `Sources/PoisonEvent/BalancesProjector.swift`) keeps every
+stay's balance current through a night with an event it cannot read, without losing that event
+or the order of its stay's events, and catches up in full once the fix is deployed.
+
+**Constraints.**
+- `process(now:)` is one run of the subscription. An event whose read or apply fails is kept in
+  `tx.stuck` (a `StuckEvent`: the event, its status, its failed attempts, the error as its
+  reason), never thrown out of the run and never dropped.
+- A failed event is tried again no earlier than the `RetryPolicy`'s `backoff(afterAttempts:)`
+  after its last failure, and is `.parked` once `policy.maxAttempts` attempts have failed. A
+  parked event is not retried by a run: it waits for a person.
+- While an event of a stream is stuck, the later events of **that** stream wait behind it
+  (`.waiting`) and are applied, in order, right after it succeeds. Other streams are not held up.
+- The balances, the checkpoint and the stuck events are written in **one** transaction
+  (`database.transaction`), so a restart neither loses a stuck event nor counts an event twice.
+- `replayParked(now:)` runs after a fix is deployed (the checks swap `decode` to
+  `BalanceEvent.decodeAfterFix` first): every parked event gets its attempts back, now, and what
+  waited behind it follows.
+
+`BalanceEvent` (the reader and the balances fold) and `ProjectionStore` (the projection's
+database; in memory, a simplification) are given.
+
+## How you know it is done
+
+The checks play one night of nine events where s-2's charge (#4) cannot be read. After the first
+run s-1 and s-3 must be current and #4 kept with its reason and one failed attempt; runs at +30 s,
++120 s and +179 s must leave it alone, the runs at +60 s and +180 s retry it, and the second
+retry parks it. s-2's payment and later charge must wait behind it all along. An event that
+fails once (a timeout) must be applied on its retry, with what waited behind it. After the fix,
+a run alone leaves #4 parked; `replayParked` must end with one clean pass and nothing stuck. Three
+runs by restarted projectors must count nothing twice. In the app, the trace shows the night run
+by run: **Read models** has the balances, the checkpoint and the stuck events with their status,
+attempts and reason.
+
+## At full size
+
+Once the checks pass, run `workshop seed` (a year of the hotel in `.workshop/sample.sqlite`) and
+press **p** (or `workshop sample poison-event`). The desk's release 2.3.1 then writes a charge
+with its amount as a string into the seeded store, among thirty other live stays, and your
+projector catches up over the whole history, a batch of 5 000 events per run: every stay must be
+current except the poisoned one, whose payment waits behind its charge. The desk keeps writing
+while the charge is retried and parked; then the fix is deployed and the parked events replayed.
+Read models shows the checkpoint, the stuck events with their reasons, and the poisoned stay's
+balance at each step. (Not there yet: a lag and alerts view in the app.)
 
 """###,
 "Instructions/process-manager.md": ###"""
@@ -5216,6 +5303,221 @@ public struct PartnerBookingEndpoint {
             throw PartnerBookingError.changedResend(bookingRef: ref)
         }
     }
+}
+
+"""#,
+"Sources/PoisonEvent/BalanceEvent.swift": #"""
+import EventSourcing
+import Foundation
+
+/// What the balances projection needs of a stay's events: which stay, and the amount of a charge
+/// or a payment.
+public enum BalanceEvent: Sendable, Equatable {
+    case checkedIn(stayID: String)
+    case charged(stayID: String, amount: Int)
+    case paid(stayID: String, amount: Int)
+    /// Any other event of the log: the projection has nothing to do with it.
+    case other
+
+    /// How the projection reads a stored event. A value, so a fix can be deployed by swapping it.
+    public typealias Decode = @Sendable (RecordedEvent) throws -> BalanceEvent
+
+    /// Today's reader: amounts are whole numbers.
+    public static let decode: Decode = { recorded in
+        try read(recorded) { json in json.intValue.map(Int.init) }
+    }
+
+    /// The hot-fix shipped after the incident. Release 2.3.1 of the front desk wrote some
+    /// amounts as strings ("120"); they are stored, so they stay that way, and the reader learns
+    /// to read them. (An upcaster in the stay's codec would be the tidy home for this.)
+    public static let decodeAfterFix: Decode = { recorded in
+        try read(recorded) { json in json.intValue.map(Int.init) ?? json.stringValue.flatMap { Int($0) } }
+    }
+
+    private static func read(_ recorded: RecordedEvent, amount readAmount: (JSONValue) -> Int?) throws -> BalanceEvent {
+        // Only the events the balances need are read at all: a group's or an archive's events
+        // are none of this projection's business, whatever their shape.
+        guard ["GuestCheckedIn", "ChargeRecorded", "PaymentRecorded", "PaymentReceived"].contains(recorded.eventType) else { return .other }
+        let json: JSONValue
+        do {
+            json = try JSONValue(data: recorded.data)
+        } catch {
+            throw UnreadableEvent(recorded, "its data is not JSON")
+        }
+        guard let stayID = json["stayId"]?.stringValue else { throw UnreadableEvent(recorded, "it names no stayId") }
+        func amount() throws -> Int {
+            guard let value = json["amount"] else { throw UnreadableEvent(recorded, "it has no amount") }
+            guard let amount = readAmount(value) else { throw UnreadableEvent(recorded, "its amount is \(String(decoding: (try? value.encoded()) ?? Data(), as: UTF8.self)), not a whole number") }
+            return amount
+        }
+        switch recorded.eventType {
+        case "GuestCheckedIn": return .checkedIn(stayID: stayID)
+        case "ChargeRecorded": return .charged(stayID: stayID, amount: try amount())
+        default: return .paid(stayID: stayID, amount: try amount())
+        }
+    }
+
+    /// Each stay's balance (payments minus charges) after one more event.
+    public static func apply(_ event: BalanceEvent, to balances: inout [String: Int]) {
+        switch event {
+        case .checkedIn(let stayID): balances[stayID] = balances[stayID] ?? 0
+        case .charged(let stayID, let amount): balances[stayID, default: 0] -= amount
+        case .paid(let stayID, let amount): balances[stayID, default: 0] += amount
+        case .other: break
+        }
+    }
+}
+
+/// A stored event the projection cannot read, and why, in words a person on call can act on.
+public struct UnreadableEvent: Error, Sendable, Equatable, CustomStringConvertible {
+    public var position: Int64
+    public var eventType: String
+    public var reason: String
+
+    public init(_ recorded: RecordedEvent, _ reason: String) {
+        position = recorded.position
+        eventType = recorded.eventType
+        self.reason = reason
+    }
+
+    public var description: String { "\(eventType) at position \(position) cannot be read: \(reason)" }
+}
+
+"""#,
+"Sources/PoisonEvent/BalancesProjector.swift": #"""
+import EventSourcing
+import Foundation
+
+/// Keeps each stay's balance from the global log.
+public final class BalancesProjector {
+    public let store: any EventStore
+    public let database: ProjectionStore
+    public let policy: RetryPolicy
+    public let batchSize: Int
+    /// How stored events are read. Deploying a fix swaps it (`BalanceEvent.decodeAfterFix`).
+    public var decode: BalanceEvent.Decode
+
+    public init(store: any EventStore, database: ProjectionStore, policy: RetryPolicy = RetryPolicy(),
+                decode: @escaping BalanceEvent.Decode = BalanceEvent.decode, batchSize: Int = 500) {
+        self.store = store
+        self.database = database
+        self.policy = policy
+        self.decode = decode
+        self.batchSize = batchSize
+    }
+
+    /// One run of the subscription at `now`.
+    public func process(now: Date) throws {
+        try database.transaction { tx in
+            for recorded in try store.readAll(after: tx.checkpoint, limit: batchSize) {
+                // v0: an event that cannot be read throws here. The transaction rolls back, the
+                // next run meets the same event, and the projection is stuck for good, with
+                // every event behind it.
+                //
+                // TODO: an event that fails must not stop the others. Keep it in `tx.stuck`
+                // with its reason and attempts, retry it after the policy's backoff (runs before
+                // then leave it alone), park it after `policy.maxAttempts` failures, and keep the
+                // rest flowing, except the later events of its own stream, which wait behind it.
+                BalanceEvent.apply(try decode(recorded), to: &tx.balances)
+                tx.checkpoint = recorded.position
+            }
+        }
+    }
+
+    /// After a fix is deployed (`decode` swapped): the parked events, and the events waiting
+    /// behind them, are applied in order.
+    public func replayParked(now: Date) throws {
+        // TODO: give every parked event another chance, now.
+    }
+}
+
+"""#,
+"Sources/PoisonEvent/ProjectionStore.swift": #"""
+import EventSourcing
+import Foundation
+import Synchronization
+
+/// An event the projection could not apply (yet), kept with everything a person on call needs.
+public struct StuckEvent: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        /// It failed `attempts` times and is tried again at `nextAttemptAt` (or later).
+        case retrying(nextAttemptAt: Date)
+        /// It failed the policy's last attempt: it waits for a person, a fix, and a replay.
+        case parked
+        /// An earlier event of its stream is stuck: it waits behind that one, so the stream's
+        /// events are applied in order. It has not been tried.
+        case waiting
+    }
+
+    public var event: RecordedEvent
+    public var status: Status
+    /// Failed attempts so far.
+    public var attempts: Int
+    /// The error of the last attempt, or why it waits.
+    public var reason: String
+
+    public init(event: RecordedEvent, status: Status, attempts: Int, reason: String) {
+        self.event = event
+        self.status = status
+        self.attempts = attempts
+        self.reason = reason
+    }
+}
+
+/// When a failed event is tried again: `maxAttempts` attempts in all, the wait doubling after
+/// each failure (60 s, 120 s, 240 s, ...), so a broken event costs a few attempts an hour instead
+/// of a tight loop, and a transient failure (a lock, a timeout) gets the time to go away.
+public struct RetryPolicy: Sendable, Equatable {
+    public var maxAttempts: Int
+    public var firstBackoff: TimeInterval
+
+    public init(maxAttempts: Int = 3, firstBackoff: TimeInterval = 60) {
+        self.maxAttempts = maxAttempts
+        self.firstBackoff = firstBackoff
+    }
+
+    /// The wait before the next attempt, after `attempts` failed ones (1 or more).
+    public func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        firstBackoff * Double(1 << max(0, min(attempts - 1, 20)))
+    }
+}
+
+/// The projection's own database: the balances, the checkpoint, and the stuck events, committed
+/// together or not at all.
+///
+/// A simplification, said plainly: it lives in memory, so the checks can look at every state.
+/// In production these are three tables of the read model's database (the parked events are
+/// often a table or stream of their own, like KurrentDB's parked-message stream or a broker's
+/// dead-letter queue), written in one transaction, as here.
+public final class ProjectionStore: Sendable {
+    public struct Transaction: Sendable {
+        /// Each stay's balance: payments minus charges.
+        public var balances: [String: Int]
+        /// The global position of the last event this projection has dealt with (applied, or
+        /// put among the stuck events).
+        public var checkpoint: Int64
+        /// The stuck events, by global position.
+        public var stuck: [Int64: StuckEvent]
+    }
+
+    private let committed = Mutex(Transaction(balances: [:], checkpoint: 0, stuck: [:]))
+    private let transactionLock = Mutex(())
+
+    public init() {}
+
+    /// Runs `body` on a copy of the database and commits the copy only if `body` returns.
+    public func transaction<T>(_ body: (inout Transaction) throws -> T) throws -> T {
+        try transactionLock.withLock { _ in
+            var transaction = committed.withLock { $0 }
+            let result = try body(&transaction)
+            committed.withLock { $0 = transaction }
+            return result
+        }
+    }
+
+    public var balances: [String: Int] { committed.withLock { $0.balances } }
+    public var checkpoint: Int64 { committed.withLock { $0.checkpoint } }
+    public var stuck: [Int64: StuckEvent] { committed.withLock { $0.stuck } }
 }
 
 """#,
