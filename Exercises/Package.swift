@@ -47,7 +47,7 @@ let exercises = [
     // Incidents
     "PoisonEvent",
 ]
-let usesSQLite: Set<String> = ["BlueGreen", "Archiving"]
+let usesSQLite: Set<String> = ["BlueGreen", "Archiving", "PoisonEvent"]
 // END exercise modules
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
