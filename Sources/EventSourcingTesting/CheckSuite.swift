@@ -52,7 +52,7 @@ public struct CheckSuite {
                 report(.check(CheckResult(name: check.name, passed: true)))
             } catch {
                 failed += 1
-                report(.check(CheckResult(name: check.name, passed: false, message: "\(error)")))
+                report(.check(CheckResult(name: check.name, passed: false, message: Self.message(for: error))))
             }
         }
         report(.end(passed: passed, failed: failed))
@@ -84,7 +84,7 @@ public struct CheckSuite {
             report(.check(CheckResult(name: fullSize.title, passed: true)))
             passed = true
         } catch {
-            report(.check(CheckResult(name: fullSize.title, passed: false, message: "\(error)")))
+            report(.check(CheckResult(name: fullSize.title, passed: false, message: Self.message(for: error))))
             passed = false
         }
         report(.end(passed: passed ? 1 : 0, failed: passed ? 0 : 1))
@@ -127,6 +127,18 @@ public struct CheckSuite {
             }
         }
         exit(counts.failed == 0 ? 0 : 1)
+    }
+
+    /// A failed check's message: a spec's own message, or what the exercise's code threw that
+    /// the check did not expect, as a sentence (not Swift's dump of the error).
+    static func message(for error: any Error) -> String {
+        if let failure = error as? SpecFailure { return failure.message }
+        let text = "\(error)"
+        // Errors written as sentences (store conflicts, user errors) say it best themselves.
+        if text.contains(" "), !text.contains("("), Mirror(reflecting: error).displayStyle != .enum {
+            return "The exercise's code threw an error the check did not expect: \(text)"
+        }
+        return "The exercise's code \(SpecFailure.threw(error)), which the check did not expect."
     }
 
     private static func create(_ path: String) -> FileHandle? {
