@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// `workshop verify`: the workshop is consistent and every exercise is a real task.
 ///
@@ -12,6 +13,8 @@ public struct Verifier: Sendable {
     public let catalog: Catalog
     public let pristine: PristineFiles
     public let configuration: RunnerConfiguration
+    /// Verify only these exercises (all when empty), for a maintainer working on one.
+    public var only: Set<String> = []
 
     public init(paths: ProjectPaths, catalog: Catalog, pristine: PristineFiles, configuration: RunnerConfiguration = RunnerConfiguration()) {
         self.paths = paths
@@ -46,7 +49,7 @@ public struct Verifier: Sendable {
         pristineConfiguration.scratchBase = configuration.scratchBase.map { $0.appending(path: "verify", directoryHint: .isDirectory) } ?? pristineRoot
         let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
 
-        let exercises = catalog.exercises
+        let exercises = catalog.exercises.filter { only.isEmpty || only.contains($0.id) }
         // Full-size runs are verified on a small seeded store (each run on a copy of its own:
         // the runs change the store, and the two workspaces run at the same time).
         let seeded = paths.state.appending(path: "verify/sample-\(Self.fullSizeEvents).sqlite")
@@ -54,8 +57,18 @@ public struct Verifier: Sendable {
             try SampleStoreSeeder(events: Self.fullSizeEvents).seed(path: seeded.path)
         }
         async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult)
-        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult)
+        // The shipped wrong answers and alternatives run in the pristine copy, each right after
+        // its exercise's own check there, while that exercise's build is warm.
+        let trials = Mutex<(trials: [PatchTrial], problems: [String])>(([], []))
+        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult) { exercise in
+            let result = try await tryPatches(of: exercise, runner: pristineRunner, package: pristinePaths.exercises,
+                                              scratch: pristineRunner.scratch(for: .exercises))
+            trials.withLock { $0.trials += result.trials; $0.problems += result.problems }
+            for trial in result.trials { onResult("\(exercise.id) \(trial.kind == .wrongAnswer ? "wrong answer" : "alternative") \(trial.name)", .exercises, trial.status ?? .compileError) }
+        }
         let (solutionStatuses, pristineStatuses) = try await (solutions, pristines)
+        let patchTrials = trials.withLock { $0 }
+        problems += patchTrials.problems
 
         var entries: [VerifyReport.Entry] = []
         for exercise in exercises {
@@ -91,7 +104,7 @@ public struct Verifier: Sendable {
                 }
             }
         }
-        return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started))
+        return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started), trials: patchTrials.trials)
     }
 
     /// Events in the store that full-size runs are verified on: enough for several batches of
@@ -101,7 +114,8 @@ public struct Verifier: Sendable {
     /// Checks every exercise; an exercise with a full-size run also runs it, keyed "ID full size".
     private static func checkAll(
         _ exercises: [Exercise], runner: Runner, workspace: Workspace, seeded: URL,
-        onResult: @Sendable (String, Workspace, CheckStatus) -> Void
+        onResult: @Sendable (String, Workspace, CheckStatus) -> Void,
+        afterEach: (Exercise) async throws -> Void = { _ in }
     ) async throws -> [String: CheckOutcome] {
         var outcomes: [String: CheckOutcome] = [:]
         let package = runner.paths.folder(of: workspace), scratch = runner.scratch(for: workspace)
@@ -109,6 +123,7 @@ public struct Verifier: Sendable {
             let outcome = try await runner.check(exercise, package: package, scratch: scratch, workspace: workspace)
             outcomes[exercise.id] = outcome
             onResult(exercise.id, workspace, outcome.status)
+            try await afterEach(exercise)
             guard exercise.fullSizeRun != nil, outcome.status != .compileError else { continue }
             let copy = seeded.deletingLastPathComponent().appending(path: "full-size-\(workspace.rawValue)-\(exercise.id).sqlite")
             try SampleStoreSeeder.removeStore(at: copy.path)
