@@ -42,9 +42,14 @@ public struct CheckSuite {
     }
 
     /// Runs every check in order and reports each one as soon as it is done.
-    public func runChecks(report: @escaping (ReportLine) -> Void) -> (passed: Int, failed: Int) {
+    /// With `stopAtFirstFailure` (by default from `WORKSHOP_STOP_AT_FIRST_FAILURE`), the checks
+    /// after the first failing one are not run.
+    public func runChecks(
+        stopAtFirstFailure: Bool = ProcessInfo.processInfo.environment[CheckSuite.stopAtFirstFailureVariable] == "1",
+        report: @escaping (ReportLine) -> Void
+    ) -> (passed: Int, failed: Int) {
         var passed = 0, failed = 0
-        for check in checks {
+        for check in checks where !(stopAtFirstFailure && failed > 0) {
             let trace = Trace(check: check.name) { report(.step($0)) }
             do {
                 try check.body(trace)
@@ -58,6 +63,10 @@ public struct CheckSuite {
         report(.end(passed: passed, failed: failed))
         return (passed, failed)
     }
+
+    /// Set to "1", `runChecks` stops after the first failing check (`workshop verify` trying a
+    /// known wrong answer needs one named check that rejects it, not every one).
+    public static let stopAtFirstFailureVariable = "WORKSHOP_STOP_AT_FIRST_FAILURE"
 
     /// Sets the full-size run: `body` gets the sample store's path, records steps in its trace
     /// and reports progress; it fails by throwing, like a check.

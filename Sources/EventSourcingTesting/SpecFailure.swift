@@ -13,8 +13,12 @@ public struct SpecFailure: Error, Sendable, CustomStringConvertible {
 
     /// A message listing expected and actual values one a line, the first difference marked
     /// with `>` and named field by field (`2.chargeRecorded.amount: expected 60, actual 100`).
-    public static func mismatch<T>(_ what: String, expected: [T], actual: [T], firstDifference: Int?) -> SpecFailure {
+    /// With `firstDifference` nil, it finds the first difference itself.
+    public static func mismatch<T>(_ what: String, expected: [T], actual: [T], firstDifference: Int? = nil) -> SpecFailure {
         var lines: [String] = []
+        let firstDifference = firstDifference ?? (0..<max(expected.count, actual.count)).first { index in
+            index >= expected.count || index >= actual.count || ValueDifference.first(expected: expected[index], actual: actual[index]) != nil
+        }
         if let index = firstDifference {
             let detail: String
             if index < expected.count, index < actual.count {

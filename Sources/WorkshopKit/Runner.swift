@@ -120,6 +120,7 @@ public struct Runner: Sendable {
         defer { try? FileManager.default.removeItem(at: report) }
         var environment = Self.childEnvironment
         environment["WORKSHOP_REPORT"] = report.path
+        if configuration.stopAtFirstFailure { environment[CheckSuite.stopAtFirstFailureVariable] = "1" }
         let timeout: Duration
         var follower: Task<Void, Never>?
         switch outcome.kind {

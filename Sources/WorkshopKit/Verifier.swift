@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// `workshop verify`: the workshop is consistent and every exercise is a real task.
 ///
@@ -43,11 +42,15 @@ public struct Verifier: Sendable {
         }
         let pristinePaths = ProjectPaths(root: pristineRoot)
         try preparePristineWorkspace(at: pristinePaths)
-        let solutionsRunner = Runner(paths: paths, configuration: configuration)
         var pristineConfiguration = configuration
         // Its own build folder: it builds at the same time as the solutions.
         pristineConfiguration.scratchBase = configuration.scratchBase.map { $0.appending(path: "verify", directoryHint: .isDirectory) } ?? pristineRoot
         let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
+        // The solutions are checked in a mirror beside the pristine copy too: the shipped wrong
+        // answers are tried there as well, so neither a crash nor a stop ever leaves a wrong
+        // answer in the real Solutions/.
+        try prepareSolutionsWorkspace(at: pristinePaths)
+        let solutionsRunner = pristineRunner
 
         let exercises = catalog.exercises.filter { only.isEmpty || only.contains($0.id) }
         // Full-size runs are verified on a small seeded store (each run on a copy of its own:
@@ -56,19 +59,23 @@ public struct Verifier: Sendable {
         if exercises.contains(where: { $0.fullSizeRun != nil }) {
             try SampleStoreSeeder(events: Self.fullSizeEvents).seed(path: seeded.path)
         }
-        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult)
-        // The shipped wrong answers and alternatives run in the pristine copy, each right after
-        // its exercise's own check there, while that exercise's build is warm.
-        let trials = Mutex<(trials: [PatchTrial], problems: [String])>(([], []))
+        // The shipped wrong answers and alternatives run in both copies, each right after its
+        // exercise's own check there, while that exercise's build is warm; each copy takes every
+        // other patch, so both cores work until the end.
+        let trials = PatchTrialLog()
+        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult) { exercise in
+            try await tryPatches(of: exercise, share: 0, runner: solutionsRunner, in: pristinePaths, workspace: .solutions, log: trials, onResult: onResult)
+        }
         async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult) { exercise in
-            let result = try await tryPatches(of: exercise, runner: pristineRunner, package: pristinePaths.exercises,
-                                              scratch: pristineRunner.scratch(for: .exercises))
-            trials.withLock { $0.trials += result.trials; $0.problems += result.problems }
-            for trial in result.trials { onResult("\(exercise.id) \(trial.kind == .wrongAnswer ? "wrong answer" : "alternative") \(trial.name)", .exercises, trial.status ?? .compileError) }
+            try await tryPatches(of: exercise, share: 1, runner: pristineRunner, in: pristinePaths, workspace: .exercises, log: trials, onResult: onResult)
         }
         let (solutionStatuses, pristineStatuses) = try await (solutions, pristines)
-        let patchTrials = trials.withLock { $0 }
-        problems += patchTrials.problems
+        let order = Dictionary(uniqueKeysWithValues: exercises.enumerated().map { ($0.element.id, $0.offset) })
+        var patchTrials = trials.contents
+        patchTrials.trials.sort { lhs, rhs in
+            (order[lhs.exercise] ?? 0, lhs.kind.rawValue, lhs.name) < (order[rhs.exercise] ?? 0, rhs.kind.rawValue, rhs.name)
+        }
+        problems += patchTrials.problems.sorted()
 
         var entries: [VerifyReport.Entry] = []
         for exercise in exercises {

@@ -28,16 +28,16 @@ func translate(_ data: Data) throws -> ReserveRoom {
     do {
         return try PartnerBookingTranslator.translate(data)
     } catch let error as PartnerBookingError {
-        throw SpecFailure("Translating a valid booking threw: \(error)\n  payload: \(String(decoding: data, as: UTF8.self))")
+        throw SpecFailure("Translating a valid booking threw \(SpecFailure.describe(error)) (\(error))\n  payload: \(String(decoding: data, as: UTF8.self))")
     }
 }
 
 func expectRefused(_ data: Data, _ expected: PartnerBookingError, mentioning words: [String]) throws {
     do {
         let command = try PartnerBookingTranslator.translate(data)
-        throw SpecFailure("Expected the booking to be refused with \(expected); it became \(command).")
+        throw SpecFailure("Expected the booking to be refused with \(SpecFailure.describe(expected)); it became \(SpecFailure.describe(command)).")
     } catch let error as PartnerBookingError {
-        guard error == expected else { throw SpecFailure("Expected \(expected), got \(error).") }
+        try expectEqual(expected: expected, actual: error, "The refusal", root: "error")
         let text = "\(error)"
         for word in words where !text.contains(word) {
             throw SpecFailure("The error should tell the partner what is wrong (mentioning '\(word)'); it says: \(text)")
@@ -50,16 +50,16 @@ var suite = CheckSuite("inbound")
 suite.check("given the agency's booking BK-88231, then ReserveRoom in the hotel's terms") { _ in
     let expected = ReserveRoom(reservationID: "ota-BK-88231", roomType: .double, arrival: march14, nights: 2, guestName: "Ana Lima", source: "ota:BK-88231")
     let actual = try translate(payload())
-    guard actual == expected else { throw SpecFailure("Translating BK-88231:\n  expected \(expected)\n  actual   \(actual)") }
+    try expectEqual(expected: expected, actual: actual, "Translating BK-88231, the command", root: "reserveRoom")
 }
 
 suite.check("given each of the agency's room codes, then the hotel's room type") { _ in
     for (code, type) in [("SGL-STD", RoomType.single), ("DBL-STD", .double), ("STE-DLX", .suite)] {
         let command = try translate(payload(room: code))
-        guard command.roomType == type else { throw SpecFailure("Room code \(code) should be \(type), it became \(command.roomType).") }
+        try expectEqual(expected: type, actual: command.roomType, "Room code \(code)", root: "roomType")
     }
     let week = try translate(payload(checkIn: "2026-03-28", checkOut: "2026-04-04"))
-    guard week.nights == 7 else { throw SpecFailure("28 March to 4 April is 7 nights; got \(week.nights).") }
+    try expectEqual(expected: 7, actual: week.nights, "28 March to 4 April", root: "nights")
 }
 
 suite.check("given an unknown room code, then a clear unknownRoomType error naming the code and what the hotel sells") { _ in
@@ -69,6 +69,29 @@ suite.check("given an unknown room code, then a clear unknownRoomType error nami
 suite.check("given a check-out not after the check-in, or a date that is not one, then invalidStay") { _ in
     try expectRefused(payload(checkIn: "2026-03-16", checkOut: "2026-03-16"), .invalidStay(checkIn: "2026-03-16", checkOut: "2026-03-16"), mentioning: ["2026-03-16"])
     try expectRefused(payload(checkIn: "14/03/2026"), .invalidStay(checkIn: "14/03/2026", checkOut: "2026-03-16"), mentioning: ["14/03/2026"])
+}
+
+suite.check("given a payload that is not a booking (a field missing, a field of the wrong type, not JSON at all), then malformed saying what is wrong") { _ in
+    let cases: [(what: String, payload: Data, mentioning: String?)] = [
+        ("roomCode missing", Data(String(decoding: payload(), as: UTF8.self).replacingOccurrences(of: #""roomCode":"DBL-STD","#, with: "").utf8), "roomCode"),
+        ("the check-in as a number", Data(String(decoding: payload(), as: UTF8.self).replacingOccurrences(of: #""checkIn":"2026-03-14""#, with: #""checkIn":20260314"#).utf8), "checkIn"),
+        ("an HTML error page", Data("<html>502 Bad Gateway</html>".utf8), nil),
+    ]
+    for (what, data, word) in cases {
+        do {
+            let command = try PartnerBookingTranslator.translate(data)
+            throw SpecFailure("A payload with \(what) became \(SpecFailure.describe(command)); expected PartnerBookingError.malformed.")
+        } catch PartnerBookingError.malformed(let reason) {
+            if let word, !reason.contains(word) {
+                throw SpecFailure("A payload with \(what) was refused as malformed, but the reason should name the field '\(word)'; it says: \(reason)")
+            }
+        } catch let error as SpecFailure {
+            throw error
+        } catch {
+            throw SpecFailure("A payload with \(what) was refused with \(SpecFailure.describe(error)) (\(ValuePrinter.compact(type(of: error)))), not PartnerBookingError.malformed: "
+                + "the partner would get Swift's decoding error instead of a reason. Catch the DecodingError and throw .malformed(describe(error)).")
+        }
+    }
 }
 
 suite.check("given the same booking sent twice, then one reservation") { _ in
