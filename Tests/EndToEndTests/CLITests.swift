@@ -194,7 +194,9 @@ struct CLITests {
         #expect(json["mutants"] as? [String: Int] == ["total": 1, "rejected": 1])
         #expect(json["alternatives"] as? [String: Int] == ["total": 1, "accepted": 1])
         let trials = try #require(json["trials"] as? [[String: Any]])
-        #expect(trials.first?["failed_check"] as? String == "an empty stream counts zero")
+        let wrong = trials.first { $0["kind"] as? String == "wrong_answer" }
+        #expect(wrong?["failed_check"] as? String == "an empty stream counts zero")
+        #expect(trials.first { $0["kind"] as? String == "alternative" }?["ok"] as? Bool == true)
     }
 
     // MARK: workshop sample
