@@ -32,7 +32,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "EventSourcingTesting", dependencies: ["EventSourcing"]),
+        // The wire format between the check programs, the runner and the app.
+        .target(name: "CheckReport", dependencies: ["EventSourcing"]),
+        .target(name: "EventSourcingTesting", dependencies: ["EventSourcing", "CheckReport"]),
 
         // The terminal UI: a pure core and the one adapter that touches curses.
         .systemLibrary(
@@ -45,19 +47,30 @@ let package = Package(
         // The workshop: exercises, runner, progress, and the app's screens.
         .target(
             name: "WorkshopKit",
-            dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
+            dependencies: ["EventSourcing", "EventSourcingSQLite", "CheckReport"]
         ),
+        // The exercise files compiled into the app (generated), so a reset needs no git.
+        .target(name: "WorkshopPristine", dependencies: ["WorkshopKit"]),
         .target(
             name: "WorkshopApp",
-            dependencies: ["TerminalUI", "WorkshopKit", "EventSourcing", "EventSourcingTesting"]
+            dependencies: ["TerminalUI", "WorkshopKit", "EventSourcing", "CheckReport"]
+        ),
+        // Performs the app's effects: checks in child processes, the watcher, the editor,
+        // progress, the sample store.
+        .target(
+            name: "WorkshopRuntime",
+            dependencies: ["WorkshopApp", "WorkshopKit", "EventSourcing", "EventSourcingSQLite", "CheckReport"]
         ),
         .executableTarget(
             name: "workshop",
             dependencies: [
                 "EventSourcing",
                 "EventSourcingSQLite",
+                "CheckReport",
                 "WorkshopKit",
+                "WorkshopPristine",
                 "WorkshopApp",
+                "WorkshopRuntime",
                 "TerminalUI",
                 "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -82,8 +95,9 @@ let package = Package(
         ),
         .testTarget(name: "EventSourcingTestingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "EventSourcing", "EventSourcingTesting"]),
-        .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit"]),
+        .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "WorkshopPristine", "EventSourcing", "EventSourcingTesting"]),
+        .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit", "CheckReport"]),
+        .testTarget(name: "WorkshopRuntimeTests", dependencies: ["WorkshopRuntime", "WorkshopApp", "WorkshopKit"]),
         // Drives the built `workshop` binary (in tmux for the TUI); `swift test` builds it first.
         .testTarget(name: "EndToEndTests"),
     ]

@@ -20,6 +20,8 @@ let exercises = [
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
     "PublicEvents", "Housekeeping", "PartnerBookings",
+    // Stage 7: incidents
+    "PoisonEvent",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise

@@ -38,17 +38,17 @@ struct VerifyCommand: AsyncParsableCommand {
             throw ValidationError("There is no exercise '\(id)'; `workshop list` shows them.")
         }
         verifier.only = Set(exercises)
-        Terminal.error("Verifying \(catalog.exercises.count) exercises (solutions and untouched copies in parallel)…")
+        Console.error("Verifying \(catalog.exercises.count) exercises (solutions and untouched copies in parallel)…")
         let report = try await verifier.run { id, workspace, status in
-            Terminal.error("  \(workspace == .solutions ? "solution" : "pristine") \(id): \(status.rawValue)")
+            Console.error("  \(workspace == .solutions ? "solution" : "pristine") \(id): \(status.rawValue)")
         }
         if json {
-            try Terminal.json(report)
+            try Console.json(report)
         } else {
-            for problem in report.problems { Terminal.line("✗ \(problem)") }
+            for problem in report.problems { Console.line("✗ \(problem)") }
             let mutants = report.mutants, alternatives = report.alternatives
-            Terminal.line("Wrong answers rejected: \(mutants.rejected) of \(mutants.total); alternatives accepted: \(alternatives.accepted) of \(alternatives.total).")
-            Terminal.line(report.ok
+            Console.line("Wrong answers rejected: \(mutants.rejected) of \(mutants.total); alternatives accepted: \(alternatives.accepted) of \(alternatives.total).")
+            Console.line(report.ok
                 ? "✓ All \(report.exercises.count) exercises verified in \(String(format: "%.0f", report.seconds)) s."
                 : "\(report.problems.count) problem(s).")
         }

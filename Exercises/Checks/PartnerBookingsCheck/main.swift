@@ -71,29 +71,6 @@ suite.check("given a check-out not after the check-in, or a date that is not one
     try expectRefused(payload(checkIn: "14/03/2026"), .invalidStay(checkIn: "14/03/2026", checkOut: "2026-03-16"), mentioning: ["14/03/2026"])
 }
 
-suite.check("given a payload that is not a booking (a field missing, a field of the wrong type, not JSON at all), then malformed saying what is wrong") { _ in
-    let cases: [(what: String, payload: Data, mentioning: String?)] = [
-        ("roomCode missing", Data(String(decoding: payload(), as: UTF8.self).replacingOccurrences(of: #""roomCode":"DBL-STD","#, with: "").utf8), "roomCode"),
-        ("the check-in as a number", Data(String(decoding: payload(), as: UTF8.self).replacingOccurrences(of: #""checkIn":"2026-03-14""#, with: #""checkIn":20260314"#).utf8), "checkIn"),
-        ("an HTML error page", Data("<html>502 Bad Gateway</html>".utf8), nil),
-    ]
-    for (what, data, word) in cases {
-        do {
-            let command = try PartnerBookingTranslator.translate(data)
-            throw SpecFailure("A payload with \(what) became \(SpecFailure.describe(command)); expected PartnerBookingError.malformed.")
-        } catch PartnerBookingError.malformed(let reason) {
-            if let word, !reason.contains(word) {
-                throw SpecFailure("A payload with \(what) was refused as malformed, but the reason should name the field '\(word)'; it says: \(reason)")
-            }
-        } catch let error as SpecFailure {
-            throw error
-        } catch {
-            throw SpecFailure("A payload with \(what) was refused with \(SpecFailure.describe(error)) (\(ValuePrinter.compact(type(of: error)))), not PartnerBookingError.malformed: "
-                + "the partner would get Swift's decoding error instead of a reason. Catch the DecodingError and throw .malformed(describe(error)).")
-        }
-    }
-}
-
 suite.check("given the same booking sent twice, then one reservation") { _ in
     let store = InMemoryEventStore(clock: { march14 })
     let endpoint = PartnerBookingEndpoint(store: store, makeEventID: SequentialIDs().make)
@@ -136,5 +113,50 @@ suite.check("a morning of agency traffic: retries, a new room code, two bookings
         throw SpecFailure.mismatch("Reservations", expected: ["reservation-ota-BK-88231", "reservation-ota-BK-88241"], actual: streams, firstDifference: nil)
     }
 }
+
+/// A resend is the same request; the same booking ref with other details is a change, and must
+/// be refused with an answer the partner can act on, not swallowed as if it were a retry.
+@MainActor func checkChangedResend() {
+    suite.check("given BK-88231 resent with other dates, then changedResend, and the first reservation stands") { _ in
+        let store = InMemoryEventStore(clock: { march14 })
+        let endpoint = PartnerBookingEndpoint(store: store, makeEventID: SequentialIDs().make)
+        try endpoint.receive(payload())
+        do {
+            try endpoint.receive(payload(checkIn: "2026-03-15", checkOut: "2026-03-18"))
+            throw SpecFailure("BK-88231 came back with other dates (15 to 18 March) and was accepted as if it were a retry: the partner believes the change was made, the hotel kept 14 to 16 March.")
+        } catch let error as PartnerBookingError {
+            try expectEqual(expected: .changedResend(bookingRef: "BK-88231"), actual: error, "BK-88231 resent with other dates, the refusal", root: "error")
+        }
+        let all = try store.readAll(after: 0, limit: .max).map { "\($0.streamID) \($0.eventType)" }
+        guard all == ["reservation-ota-BK-88231 RoomReserved"] else {
+            throw SpecFailure.mismatch("Events after BK-88231 came back changed", expected: ["reservation-ota-BK-88231 RoomReserved"], actual: all, firstDifference: nil)
+        }
+    }
+}
+checkChangedResend()
+
+/// The instructions promise that JSON which is not a booking is refused as `.malformed`, with a
+/// reason, rather than crashing or passing as something else: these send two kinds.
+@MainActor func checkMalformedPayloads() {
+    suite.check("given JSON that is not a booking (a field missing, or not JSON at all), then malformed with a reason") { _ in
+        let missingGuest = Data(#"{"bookingRef":"BK-1","hotelCode":"HTL-042","roomCode":"DBL-STD","stay":{"checkIn":"2026-03-14","checkOut":"2026-03-16"}}"#.utf8)
+        for (label, data) in [("a booking without its guest", missingGuest), ("text that is not JSON", Data("BOOKING BK-1 PLEASE".utf8))] {
+            do {
+                let command = try PartnerBookingTranslator.translate(data)
+                throw SpecFailure("Given \(label), expected .malformed(...); it became \(command).")
+            } catch let error as PartnerBookingError {
+                guard case .malformed(let reason) = error, !reason.isEmpty else {
+                    throw SpecFailure("Given \(label), expected .malformed(<a reason the partner can read>); it was refused with \(SpecFailure.describe(error)).")
+                }
+            } catch let error as SpecFailure {
+                throw error
+            } catch {
+                throw SpecFailure("Given \(label), expected .malformed(<a reason the partner can read>), but translating \(SpecFailure.threw(error)): "
+                    + "the partner would get Swift's decoding error instead of a reason. Catch the DecodingError and throw .malformed(describe(error)).")
+            }
+        }
+    }
+}
+checkMalformedPayloads()
 
 suite.run()
