@@ -120,7 +120,9 @@ public struct Runner: Sendable {
         defer { try? FileManager.default.removeItem(at: report) }
         var environment = Self.childEnvironment
         environment["WORKSHOP_REPORT"] = report.path
-        if configuration.stopAtFirstFailure { environment[CheckSuite.stopAtFirstFailureVariable] = "1" }
+        // CheckSuite.stopAtFirstFailureVariable, spelled out as WORKSHOP_REPORT is: the runner does
+        // not link the checks' library.
+        if configuration.stopAtFirstFailure { environment["WORKSHOP_STOP_AT_FIRST_FAILURE"] = "1" }
         let timeout: Duration
         var follower: Task<Void, Never>?
         switch outcome.kind {
