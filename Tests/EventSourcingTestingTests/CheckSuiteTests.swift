@@ -46,7 +46,7 @@ import Testing
         let counts = suite.runChecks(stopAtFirstFailure: true) { _ in }
         #expect(counts.passed == 1 && counts.failed == 1)
         #expect(ran.withLock { $0 } == ["first passes", "second fails"])
-        #expect(suite.runChecks(stopAtFirstFailure: false) { _ in } == (passed: 1, failed: 2))
+        #expect(suite.runChecks(stopAtFirstFailure: false) { _ in } == (passed: 2, failed: 1))
     }
 
     @Test func anUnexpectedErrorIsReportedAsWhatTheCodeThrew() {
