@@ -35,6 +35,17 @@ let package = Package(
         // The wire format between the check programs, the runner and the app.
         .target(name: "CheckReport", dependencies: ["EventSourcing"]),
         .target(name: "EventSourcingTesting", dependencies: ["EventSourcing", "CheckReport"]),
+        // `workshop bench store`: the SQLite store against raw sqlite3, in a target of its own
+        // so that no exercise (which links EventSourcingSQLite) links benchmark code.
+        .target(
+            name: "StoreBenchmarks",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
 
         // The terminal UI: a pure core and the one adapter that touches curses.
         .systemLibrary(
@@ -66,6 +77,7 @@ let package = Package(
             dependencies: [
                 "EventSourcing",
                 "EventSourcingSQLite",
+                "StoreBenchmarks",
                 "CheckReport",
                 "WorkshopKit",
                 "WorkshopPristine",

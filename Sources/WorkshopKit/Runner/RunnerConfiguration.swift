@@ -21,11 +21,14 @@ public struct RunnerConfiguration: Sendable, Hashable {
     /// The check program stops at its first failing check (`WORKSHOP_STOP_AT_FIRST_FAILURE`):
     /// verify needs only one named check to reject a shipped wrong answer, not all of them.
     public var stopAtFirstFailure = false
+    /// Whether a save rebuilds with the compiler and linker jobs SwiftPM planned, skipping
+    /// SwiftPM's own planning (`DirectBuild`); false builds with SwiftPM every time.
+    public var directBuild: Bool
 
     public init(
         buildTimeout: Duration = .seconds(600), runTimeout: Duration = .seconds(15),
         fullSizeRunTimeout: Duration = .seconds(3_600), outputLimit: Int = 64 * 1024,
-        scratchBase: URL? = nil, swift: String = "swift"
+        scratchBase: URL? = nil, swift: String = "swift", directBuild: Bool = true
     ) {
         self.buildTimeout = buildTimeout
         self.runTimeout = runTimeout
@@ -33,5 +36,6 @@ public struct RunnerConfiguration: Sendable, Hashable {
         self.outputLimit = outputLimit
         self.scratchBase = scratchBase
         self.swift = swift
+        self.directBuild = directBuild
     }
 }
