@@ -49,7 +49,20 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "EventSourcingTesting", dependencies: ["EventSourcing"]),
+        // The wire format between the check programs, the runner and the app.
+        .target(name: "CheckReport", dependencies: ["EventSourcing"]),
+        .target(name: "EventSourcingTesting", dependencies: ["EventSourcing", "CheckReport"]),
+        // `workshop bench store`: the SQLite store against raw sqlite3, in a target of its own
+        // so that no exercise (which links EventSourcingSQLite) links benchmark code.
+        .target(
+            name: "StoreBenchmarks",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
         // Compiles to nothing without the `Postgres` trait (its files are `#if Postgres`).
         .target(
             name: "EventSourcingPostgres",
@@ -74,19 +87,31 @@ let package = Package(
         // The workshop: exercises, runner, progress, and the app's screens.
         .target(
             name: "WorkshopKit",
-            dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
+            dependencies: ["EventSourcing", "EventSourcingSQLite", "CheckReport"]
         ),
+        // The exercise files compiled into the app (generated), so a reset needs no git.
+        .target(name: "WorkshopPristine", dependencies: ["WorkshopKit"]),
         .target(
             name: "WorkshopApp",
-            dependencies: ["TerminalUI", "WorkshopKit", "EventSourcing", "EventSourcingTesting"]
+            dependencies: ["TerminalUI", "WorkshopKit", "EventSourcing", "CheckReport"]
+        ),
+        // Performs the app's effects: checks in child processes, the watcher, the editor,
+        // progress, the sample store.
+        .target(
+            name: "WorkshopRuntime",
+            dependencies: ["WorkshopApp", "WorkshopKit", "EventSourcing", "EventSourcingSQLite", "CheckReport"]
         ),
         .executableTarget(
             name: "workshop",
             dependencies: [
                 "EventSourcing",
                 "EventSourcingSQLite",
+                "StoreBenchmarks",
+                "CheckReport",
                 "WorkshopKit",
+                "WorkshopPristine",
                 "WorkshopApp",
+                "WorkshopRuntime",
                 "TerminalUI",
                 "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -123,8 +148,9 @@ let package = Package(
         ),
         .testTarget(name: "EventSourcingTestingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "EventSourcing", "EventSourcingTesting"]),
-        .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit"]),
+        .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "WorkshopPristine", "EventSourcing", "EventSourcingTesting"]),
+        .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit", "CheckReport"]),
+        .testTarget(name: "WorkshopRuntimeTests", dependencies: ["WorkshopRuntime", "WorkshopApp", "WorkshopKit"]),
         // Drives the built `workshop` binary (in tmux for the TUI); `swift test` builds it first.
         .testTarget(name: "EndToEndTests"),
     ]

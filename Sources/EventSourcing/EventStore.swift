@@ -60,26 +60,38 @@ public protocol EventStore: Sendable {
     /// Appends `events` to `streamID` if the stream satisfies `expected`, together with
     /// `outbox` messages, atomically.
     ///
+    /// An append with no events still checks `expected` and, when it holds, queues its `outbox`
+    /// messages: a conditional send ("remind the guest, unless the stay moved on"). An outbox
+    /// message whose id is already queued is kept once when it is the same message, and refused
+    /// when it is a different one.
+    ///
     /// - Throws: `WrongExpectedVersion` when the stream is not as expected; `DuplicateEventIDs`
-    ///   when some, but not all, event ids were appended before.
+    ///   when some, but not all, event ids were appended before (or are stored in another
+    ///   stream); `EventIDRepeatedInAppend` when `events` lists an id twice; `InvalidStreamID`
+    ///   for an id that breaks `StreamIDRules`; `ConflictingOutboxMessage` for a message id
+    ///   already used by a different message. Nothing is written when anything is thrown.
     @discardableResult
     func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult
 
     /// Up to `limit` events of one stream, from `version` (inclusive) in `direction`.
     /// `version` nil means the start (forward) or the end (backward).
+    ///
+    /// - Throws: `InvalidStreamID`, or `InvalidReadLimit` for a negative `limit`.
     func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent]
 
     /// Up to `limit` events of the global log with a position greater than `position`, in
     /// position order. Positions may have gaps; readers continue after the last one they saw.
+    /// A negative `limit` throws `InvalidReadLimit`.
     func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent]
 
-    /// Whether the stream exists, and its version.
+    /// Whether the stream exists, and its version. Throws `InvalidStreamID`.
     func streamState(_ streamID: String) throws -> StreamState
 
     /// The highest global position written so far (0 when the log is empty).
     func headPosition() throws -> Int64
 
-    /// Outbox messages not yet marked as delivered, oldest first.
+    /// Outbox messages not yet marked as delivered, oldest first. A negative `limit` throws
+    /// `InvalidReadLimit`.
     func pendingOutbox(limit: Int) throws -> [PendingMessage]
 
     /// Marks outbox messages as delivered so the relay does not send them again.

@@ -8,10 +8,19 @@ import Synchronization
 /// try store.append(to: "guest_stay-1", expected: .noStream, events: [event])
 /// ```
 public final class InMemoryEventStore: EventStore {
+    /// A stream id as a dictionary key: its exact UTF-8 bytes, since `String`'s own equality
+    /// would merge canonically equivalent spellings (`StreamIDRules`).
+    private struct StreamKey: Hashable {
+        let utf8: [UInt8]
+        init(_ streamID: String) { utf8 = Array(streamID.utf8) }
+    }
+
     private struct State {
         var log: [RecordedEvent] = []
-        var streams: [String: [Int]] = [:]  // stream id -> indexes into `log`
+        var streams: [StreamKey: [Int]] = [:]  // stream -> indexes into `log`
+        var eventIndexes: [UUID: Int] = [:]  // event id -> index into `log`, store-wide
         var outbox: [PendingMessage] = []
+        var outboxByID: [String: Int] = [:]  // message id -> index into `outbox`
         var delivered: Set<Int64> = []
     }
 
@@ -26,10 +35,18 @@ public final class InMemoryEventStore: EventStore {
 
     @discardableResult
     public func append(to streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> AppendResult {
+        let outbox = try AppendRules.check(streamID: streamID, events: events, outbox: outbox)
         let now = clock()
+        let key = StreamKey(streamID)
         return try state.withLock { state in
-            let indexes = state.streams[streamID] ?? []
+            let indexes = state.streams[key] ?? []
             let existing = indexes.map { state.log[$0] }
+            let elsewhere = events.filter { event in
+                state.eventIndexes[event.eventID].map { !StreamIDRules.sameStream(state.log[$0].streamID, streamID) } ?? false
+            }
+            guard elsewhere.isEmpty else {
+                throw DuplicateEventIDs(streamID: streamID, eventIDs: elsewhere.map(\.eventID))
+            }
             if let repeated = try Self.repeatedAppend(of: events, in: existing, streamID: streamID) {
                 return repeated
             }
@@ -37,8 +54,16 @@ public final class InMemoryEventStore: EventStore {
             guard expected.isSatisfied(by: current) else {
                 throw WrongExpectedVersion(streamID: streamID, expected: expected, actual: current)
             }
-            guard !events.isEmpty else {
-                return AppendResult(nextExpectedVersion: current.version, positions: [])
+            // Check every message before writing anything: a conflict must leave no trace.
+            var newMessages: [OutboxMessage] = []
+            for message in outbox {
+                if let index = state.outboxByID[message.messageID] {
+                    guard state.outbox[index].message == message else {
+                        throw ConflictingOutboxMessage(messageID: message.messageID)
+                    }
+                } else {
+                    newMessages.append(message)
+                }
             }
             var positions: [Int64] = []
             for (offset, event) in events.enumerated() {
@@ -47,11 +72,13 @@ public final class InMemoryEventStore: EventStore {
                     eventID: event.eventID, streamID: streamID, streamVersion: current.version + Int64(offset) + 1,
                     position: position, recordedAt: now, eventType: event.eventType,
                     schemaVersion: event.schemaVersion, data: event.data, metadata: event.metadata))
-                state.streams[streamID, default: []].append(state.log.count - 1)
+                state.streams[key, default: []].append(state.log.count - 1)
+                state.eventIndexes[event.eventID] = state.log.count - 1
                 positions.append(position)
             }
-            for message in outbox {
+            for message in newMessages {
                 let sequence = (state.outbox.last?.sequence ?? 0) + 1
+                state.outboxByID[message.messageID] = state.outbox.count
                 state.outbox.append(PendingMessage(sequence: sequence, message: message, attempts: 0))
             }
             return AppendResult(nextExpectedVersion: current.version + Int64(events.count), positions: positions)
@@ -75,8 +102,10 @@ public final class InMemoryEventStore: EventStore {
     }
 
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
-        state.withLock { state in
-            let events = (state.streams[streamID] ?? []).map { state.log[$0] }
+        try StreamIDRules.validate(streamID)
+        try InvalidReadLimit.check(limit)
+        return state.withLock { state in
+            let events = (state.streams[StreamKey(streamID)] ?? []).map { state.log[$0] }
             switch direction {
             case .forward:
                 let start = version ?? 1
@@ -89,7 +118,8 @@ public final class InMemoryEventStore: EventStore {
     }
 
     public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
-        state.withLock { state in
+        try InvalidReadLimit.check(limit)
+        return state.withLock { state in
             // The log is sorted by position: binary search for the first event after `position`.
             var low = 0, high = state.log.count
             while low < high {
@@ -101,8 +131,9 @@ public final class InMemoryEventStore: EventStore {
     }
 
     public func streamState(_ streamID: String) throws -> StreamState {
-        state.withLock { state in
-            guard let last = state.streams[streamID]?.last else { return .noStream }
+        try StreamIDRules.validate(streamID)
+        return state.withLock { state in
+            guard let last = state.streams[StreamKey(streamID)]?.last else { return .noStream }
             return .exists(version: state.log[last].streamVersion)
         }
     }
@@ -112,7 +143,8 @@ public final class InMemoryEventStore: EventStore {
     }
 
     public func pendingOutbox(limit: Int) throws -> [PendingMessage] {
-        state.withLock { state in
+        try InvalidReadLimit.check(limit)
+        return state.withLock { state in
             let delivered = state.delivered
             return Array(state.outbox.lazy.filter { !delivered.contains($0.sequence) }.prefix(limit))
         }

@@ -138,10 +138,7 @@ extension SQLiteEventStore {
         configuration.label = "ColdStore"
         configuration.busyMode = .timeout(5)
         let queue = try DatabaseQueue(path: coldStorePath, configuration: configuration)
-        let migrator = EventStoreSchema.migrator
-        if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
-            try migrator.migrate(queue)
-        }
+        try EventStoreSchema.migrate(queue)
         try queue.close()
     }
 

@@ -15,6 +15,16 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
         case streamArchived(streamID: String, lastVersion: Int64)
         case coldStoreMismatch(coldPath: String, streamID: String)
         case coldStoreIsHotStore
+        case notWritable
+        case cannotOpen(reason: String)
+        case damaged(reason: String)
+        case diskFull
+        case ioFailure(reason: String)
+        case foreignTable(table: String)
+        case newerSchema(migration: String)
+        case needsMigration
+        case fileMoved
+        case closed
     }
 
     private let kind: Kind
@@ -33,6 +43,34 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
 
     /// The store was opened read-only and something tried to write.
     public var isReadOnly: Bool { kind == .readOnly }
+
+    /// The file or its folder may not be written by this user (the store was not opened
+    /// read-only).
+    public var isNotWritable: Bool { kind == .notWritable }
+
+    /// The file is not a SQLite database, or its pages are damaged.
+    public var isDamaged: Bool {
+        if case .damaged = kind { true } else { false }
+    }
+
+    /// The disk (or the file system's quota) is full.
+    public var isDiskFull: Bool { kind == .diskFull }
+
+    /// The file holds tables of the same names that some other application created.
+    public var isForeignFile: Bool {
+        if case .foreignTable = kind { true } else { false }
+    }
+
+    /// The file was deleted or renamed while the store had it open.
+    public var isFileMoved: Bool { kind == .fileMoved }
+
+    /// `close()` was called on the store.
+    public var isClosed: Bool { kind == .closed }
+
+    /// The file could not be opened at all (a missing folder, no permission to read it).
+    public var isCannotOpen: Bool {
+        if case .cannotOpen = kind { true } else { false }
+    }
 
     /// An append was refused because its stream has been moved to cold storage.
     public var isStreamArchived: Bool {
@@ -55,6 +93,26 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
             "The cold store \(coldPath) holds other events at the positions of stream '\(streamID)' from \(path): it belongs to another event store. Nothing was deleted from \(path); archive into a cold store of this event store."
         case .coldStoreIsHotStore:
             "Cannot archive \(path) into itself: give a separate file as the cold store. Nothing was archived."
+        case .notWritable:
+            "The event store \(path) cannot be written: this user may not write the file, or create files in its folder (SQLite keeps \(path)-wal and \(path)-shm next to it). Nothing was written; fix the permissions, or open it with `readOnly` to browse it."
+        case .cannotOpen(let reason):
+            "Cannot open the event store \(path) (\(reason)): its folder may not exist, or this user may not read it or create files in it. Nothing was changed; create the folder or fix its permissions."
+        case .damaged(let reason):
+            "The file \(path) is not an event store SQLite can read: it is not a database, or it is damaged (\(reason)). Nothing was written; restore it from a backup, or move it aside to start a new store."
+        case .diskFull:
+            "The disk holding the event store \(path) is full; nothing was written (the transaction rolled back). Free some space and try again."
+        case .ioFailure(let reason):
+            "Reading or writing the event store \(path) failed in the operating system (\(reason)); nothing was written. Check the disk and the file, then try again."
+        case .foreignTable(let table):
+            "The file \(path) already has a table named \(table) that no event store created (another application's database?). Nothing was changed; give the event store a file of its own."
+        case .newerSchema(let migration):
+            "The event store \(path) was upgraded by a newer version of this program (it has migration '\(migration)'). Nothing was changed; use the newer version to open it."
+        case .needsMigration:
+            "The event store \(path) needs an upgrade that a read-only open cannot make. Open it once without `readOnly` so the migrations run."
+        case .fileMoved:
+            "The event store file \(path) was deleted or moved while it was open, so a write would land in no file anyone can find; nothing was written. Close the store and open the file again."
+        case .closed:
+            "The event store \(path) is closed; nothing was read or written. Open it again to use it."
         }
     }
 
@@ -72,19 +130,45 @@ public struct SQLiteEventStoreError: Error, Sendable, Hashable, CustomStringConv
         .init(.coldStoreMismatch(coldPath: coldPath, streamID: streamID), path: path)
     }
     static func coldStoreIsHotStore(path: String) -> Self { .init(.coldStoreIsHotStore, path: path) }
+    static func closed(path: String) -> Self { .init(.closed, path: path) }
 
     private static func format(_ seconds: TimeInterval) -> String {
         seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.2g", seconds)
     }
 
-    /// Rewrites the SQLite errors a user can cause by running two programs at once (or by
-    /// opening read-only) into sentences; everything else passes through unchanged.
-    static func translating(_ error: any Error, path: String, busyTimeout: TimeInterval) -> any Error {
+    /// Rewrites the SQLite errors a user can run into (two programs at once, permissions, a
+    /// damaged file, a full disk, a file deleted under the store) into sentences naming the
+    /// path; everything else passes through unchanged.
+    static func translating(_ error: any Error, path: String, busyTimeout: TimeInterval, readOnly: Bool) -> any Error {
+        if error is DatabaseFileMoved { return Self(.fileMoved, path: path) }
+        if let problem = error as? EventStoreSchema.SchemaProblem {
+            return switch problem {
+            case .newer(let identifier): Self(.newerSchema(migration: identifier), path: path)
+            case .foreign(let table): Self(.foreignTable(table: table), path: path)
+            case .behind: Self(.needsMigration, path: path)
+            }
+        }
         guard let error = error as? DatabaseError else { return error }
+        let reason = error.message ?? "SQLite error \(error.extendedResultCode.rawValue)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return locked(path: path, seconds: busyTimeout)
-        case .SQLITE_READONLY: return readOnly(path: path)
+        case .SQLITE_READONLY:
+            if error.extendedResultCode == .SQLITE_READONLY_DBMOVED { return Self(.fileMoved, path: path) }
+            return readOnly ? Self.readOnly(path: path) : Self(.notWritable, path: path)
+        case .SQLITE_PERM, .SQLITE_AUTH: return readOnly ? Self.readOnly(path: path) : Self(.notWritable, path: path)
+        case .SQLITE_CANTOPEN: return Self(.cannotOpen(reason: reason), path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return Self(.damaged(reason: reason), path: path)
+        case .SQLITE_FULL: return Self(.diskFull, path: path)
+        case .SQLITE_IOERR:
+            // SQLite reports ENOSPC as SQLITE_FULL, but some file systems fail a write past
+            // their quota with an I/O error instead.
+            return reason.localizedCaseInsensitiveContains("no space") ? Self(.diskFull, path: path)
+                : Self(.ioFailure(reason: reason), path: path)
         default: return error
         }
     }
 }
+
+/// Thrown inside a write transaction whose database file is no longer where it was opened:
+/// the transaction rolls back and the store says so with the path.
+struct DatabaseFileMoved: Error {}

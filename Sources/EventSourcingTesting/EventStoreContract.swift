@@ -17,6 +17,7 @@ import Foundation
 public enum EventStoreContract {
     public static let cases: [ContractCase] =
         reading + readingTheLog + expectedVersionMatrix + emptyAppends + idempotency + outbox
+        + streamIDs + readLimits + repeatedIDs + outboxMessageIDs
 }
 
 /// One expectation of the contract.
@@ -361,9 +362,153 @@ private let outbox: [ContractCase] = [
         try store.markDelivered(sequences: [pending[1].sequence])
         try expectEqual(try store.pendingOutbox(limit: 10), [], "pending after delivering everything")
     },
-    ContractCase("an append without events queues no outbox messages either: nothing happened to announce") { store in
+    ContractCase("an append without events queues its outbox messages when the expected version holds") { store in
         try store.append(to: "s", expected: .noStream, events: events(1))
-        try store.append(to: "s", expected: .exact(1), events: [], outbox: [message("notify")])
-        try expectEqual(try store.pendingOutbox(limit: 10), [], "pending messages")
+        let before = try snapshot(store, "s")
+        let result = try store.append(to: "s", expected: .exact(1), events: [], outbox: [message("notify")])
+        try expectEqual(result, AppendResult(nextExpectedVersion: 1, positions: []), "result of an append with only a message")
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message), [message("notify")], "pending messages")
+        try expectUnchanged(store, "s", since: before, "events after an append with only a message")
+        _ = try expectThrows(WrongExpectedVersion.self, "a message-only append expecting an old version") {
+            try store.append(to: "s", expected: .exact(0), events: [], outbox: [message("stale")])
+        }
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message.messageID), ["notify"], "no message from the conflict")
+    },
+]
+
+// MARK: - Stream ids
+
+/// Expects `body` to refuse `streamID` with `InvalidStreamID` for `rule`.
+private func expectInvalid(_ streamID: String, _ rule: (InvalidStreamID.Rule) -> Bool, _ check: String, _ body: () throws -> Any) throws {
+    let error = try expectThrows(InvalidStreamID.self, check, body)
+    guard rule(error.rule) else { throw ContractViolation(check, expected: "the rule broken", actual: "\(error.rule)") }
+    guard StreamIDRules.sameStream(error.streamID, streamID) else {
+        throw ContractViolation(check, expected: "the error names the id", actual: error.streamID)
+    }
+    guard !error.description.isEmpty, !error.description.contains("\u{0}") else {
+        throw ContractViolation(check, expected: "a printable sentence", actual: error.description)
+    }
+}
+
+private let streamIDs: [ContractCase] = {
+    let tooLong = String(repeating: "é", count: StreamIDRules.maximumUTF8Length / 2 + 1)  // 2 bytes each
+    let invalid: [(id: String, name: String, rule: @Sendable (InvalidStreamID.Rule) -> Bool)] = [
+        ("", "the empty stream id", { $0 == .empty }),
+        ("a\u{0}b", "a stream id with a NUL character", { $0 == .containsNUL }),
+        (tooLong, "a stream id longer than the maximum", { if case .tooLong = $0 { true } else { false } }),
+    ]
+    return invalid.map { invalid in
+        ContractCase("\(invalid.name) is refused by appends and reads, and nothing is written") { store in
+            try store.append(to: "a", expected: .noStream, events: events(1, tag: "a"))
+            let before = try snapshot(store, "a")
+            try expectInvalid(invalid.id, invalid.rule, "appending to \(invalid.name)") {
+                try store.append(to: invalid.id, expected: .any, events: events(1, tag: "x"), outbox: [message("x")])
+            }
+            try expectInvalid(invalid.id, invalid.rule, "reading \(invalid.name)") { try store.readStream(invalid.id) }
+            try expectInvalid(invalid.id, invalid.rule, "the state of \(invalid.name)") { try store.streamState(invalid.id) }
+            try expectUnchanged(store, "a", since: before, "after the refusals")
+            try expectEqual(try store.readStream("a").count, 1, "events of stream 'a'")
+            try expectEqual(try store.pendingOutbox(limit: 10), [], "outbox after the refusals")
+        }
+    } + [
+        ContractCase("a stream id of exactly the maximum length is a stream like any other") { store in
+            let longest = String(repeating: "x", count: StreamIDRules.maximumUTF8Length - 2) + "é"
+            try store.append(to: longest, expected: .noStream, events: events(2))
+            try expectEqual(try store.streamState(longest), .exists(version: 2), "state of the longest stream id")
+            try expectEqual(try store.readStream(longest).map(\.streamID.utf8.count), [256, 256], "ids read back")
+        },
+        ContractCase("stream ids are compared exactly: 'café' in NFC and in NFD are two streams, each read back as written") { store in
+            let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+            try store.append(to: composed, expected: .noStream, events: events(1, tag: "nfc"))
+            try store.append(to: decomposed, expected: .noStream, events: events(2, tag: "nfd"))
+            try expectEqual(try store.streamState(composed), .exists(version: 1), "state of the NFC stream")
+            try expectEqual(try store.streamState(decomposed), .exists(version: 2), "state of the NFD stream")
+            let nfc = try store.readStream(composed), nfd = try store.readStream(decomposed)
+            try expectEqual(nfc.map { Array($0.streamID.unicodeScalars) }, [Array(composed.unicodeScalars)], "the NFC id read back")
+            try expectEqual(nfd.map { Array($0.streamID.unicodeScalars) }, Array(repeating: Array(decomposed.unicodeScalars), count: 2),
+                            "the NFD id read back")
+            let logged = try store.readAll(after: 0, limit: 10).map { Array($0.streamID.utf8) }
+            try expectEqual(logged, [Array(composed.utf8)] + Array(repeating: Array(decomposed.utf8), count: 2), "ids in the global log")
+        },
+    ]
+}()
+
+// MARK: - Read limits
+
+private let readLimits: [ContractCase] = [
+    ContractCase("a negative limit is refused by every read, without a crash") { store in
+        try store.append(to: "s", expected: .noStream, events: events(2), outbox: [message("m")])
+        for limit in [-1, Int.min] {
+            _ = try expectThrows(InvalidReadLimit.self, "readStream forward with limit \(limit)") {
+                try store.readStream("s", from: nil, direction: .forward, limit: limit)
+            }
+            _ = try expectThrows(InvalidReadLimit.self, "readStream backward with limit \(limit)") {
+                try store.readStream("s", from: nil, direction: .backward, limit: limit)
+            }
+            _ = try expectThrows(InvalidReadLimit.self, "readAll with limit \(limit)") { try store.readAll(after: 0, limit: limit) }
+            _ = try expectThrows(InvalidReadLimit.self, "pendingOutbox with limit \(limit)") { try store.pendingOutbox(limit: limit) }
+        }
+        try expectEqual(try store.readStream("s").count, 2, "the stream is still readable")
+    },
+]
+
+// MARK: - Repeated event ids
+
+private let repeatedIDs: [ContractCase] = [
+    ContractCase("an append listing one event id twice is refused naming the id, and writes nothing") { store in
+        try store.append(to: "s", expected: .noStream, events: events(1, tag: "first"))
+        let before = try snapshot(store, "s")
+        let twice = events(2, tag: "twice")
+        let repeated = [twice[0], twice[1], twice[0]]
+        let error = try expectThrows(EventIDRepeatedInAppend.self, "appending the same id twice") {
+            try store.append(to: "s", expected: .exact(1), events: repeated, outbox: [message("twice")])
+        }
+        try expectEqual(error.eventID, twice[0].eventID, "the error names the repeated id")
+        try expectEqual(error.streamID, "s", "the error names the stream")
+        try expectEqual(error.description.contains(twice[0].eventID.uuidString), true, "the sentence names the id")
+        try expectUnchanged(store, "s", since: before, "after the refusal")
+        try expectEqual(try store.pendingOutbox(limit: 10), [], "no outbox message from the refused append")
+    },
+    ContractCase("an event id stored in another stream is refused, and writes nothing") { store in
+        let shared = events(1, tag: "shared")
+        try store.append(to: "a", expected: .noStream, events: shared)
+        let before = try snapshot(store, "b")
+        let refused = try expectThrows(DuplicateEventIDs.self, "appending an id of stream a to stream b") {
+            try store.append(to: "b", expected: .noStream, events: shared)
+        }
+        try expectEqual(refused.eventIDs, shared.map(\.eventID), "the refusal names the id")
+        try expectUnchanged(store, "b", since: before, "after the refusal")
+    },
+]
+
+// MARK: - Outbox message ids
+
+private let outboxMessageIDs: [ContractCase] = [
+    ContractCase("an outbox message queued again under its id is kept once, even after delivery") { store in
+        try store.append(to: "s", expected: .noStream, events: events(1, tag: "1"), outbox: [message("m1")])
+        try store.append(to: "s", expected: .exact(1), events: events(1, tag: "2"), outbox: [message("m1"), message("m2")])
+        try expectEqual(try store.streamState("s"), .exists(version: 2), "both appends wrote their events")
+        let pending = try store.pendingOutbox(limit: 10)
+        try expectEqual(pending.map(\.message.messageID), ["m1", "m2"], "pending messages")
+        try store.markDelivered(sequences: [pending[0].sequence])
+        try store.append(to: "s", expected: .exact(2), events: [], outbox: [message("m1")])
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message.messageID), ["m2"], "m1 is not queued again")
+        try store.append(to: "t", expected: .noStream, events: events(1, tag: "t"), outbox: [message("m3"), message("m3")])
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message.messageID), ["m2", "m3"], "a message listed twice in one append")
+    },
+    ContractCase("a different message under an outbox id already used is refused, and the append writes nothing") { store in
+        try store.append(to: "s", expected: .noStream, events: events(1), outbox: [message("m1")])
+        let before = try snapshot(store, "s")
+        var changed = message("m1")
+        changed.payload = Data(#"{"id":"other"}"#.utf8)
+        for (name, outbox) in [("a later append", [changed]), ("the same append", [message("m9"), changed]),
+                               ("one append listing the id twice", [message("m8"), message("m8", destination: "finance")])] {
+            let error = try expectThrows(ConflictingOutboxMessage.self, "reusing an outbox id in \(name)") {
+                try store.append(to: "s", expected: .exact(1), events: events(1, tag: "later"), outbox: outbox)
+            }
+            try expectEqual(error.description.contains("'\(error.messageID)'"), true, "the sentence names the message id")
+        }
+        try expectUnchanged(store, "s", since: before, "after the refusals")
+        try expectEqual(try store.pendingOutbox(limit: 10).map(\.message), [message("m1")], "the first message is kept as it was")
     },
 ]

@@ -2,8 +2,8 @@ import TerminalUI
 import WorkshopKit
 
 extension App {
-    /// Applies `msg` to `model` and returns the side effects to run, in order.
-    public static func update(_ model: inout Model, _ msg: Msg) -> [Command] {
+    /// Applies `msg` to `model` and returns the effects to run, in order.
+    public static func update(_ model: inout Model, _ msg: Msg) -> [Effect] {
         switch msg {
         case .intent(let intent):
             // A message is read once: the next key clears it.
@@ -75,7 +75,7 @@ extension App {
 
     // MARK: Checks
 
-    private static func checkProgressed(_ event: CheckEvent, _ model: inout Model) -> [Command] {
+    private static func checkProgressed(_ event: CheckEvent, _ model: inout Model) -> [Effect] {
         switch event {
         case .checking(let id, let workspace):
             guard id == model.currentID else { return [] }
@@ -93,12 +93,12 @@ extension App {
                 model.activity = .checking(exercise: id, workspace: workspace, phase: .running)
             }
         case .finished(let outcome):
-            var commands: [Command] = []
+            var effects: [Effect] = []
             if outcome.workspace == .exercises {
                 model.marks[outcome.exercise] = outcome.status == .passed ? .passed : .failed
-                commands.append(.recordOutcome(outcome))
+                effects.append(.recordOutcome(outcome))
             }
-            guard outcome.exercise == model.currentID else { return commands }
+            guard outcome.exercise == model.currentID else { return effects }
             model.activity = .idle
             let wasStepping = model.outcome.map { model.step < $0.trace.count - 1 } ?? false
             model.outcome = outcome
@@ -111,14 +111,14 @@ extension App {
                 model.message = model.current.flatMap { model.catalog.exercise(after: $0) } == nil
                     ? "Passed! That was the last exercise." : "Passed! Press n for the next exercise."
             }
-            return commands
+            return effects
         }
         return []
     }
 
     /// A full-size run: the same phases as a check, then live progress and steps, then an
     /// outcome that is shown like a check's but is not progress (the checks decide that).
-    private static func fullSizeProgressed(_ event: CheckEvent, _ model: inout Model) -> [Command] {
+    private static func fullSizeProgressed(_ event: CheckEvent, _ model: inout Model) -> [Effect] {
         switch event {
         case .checking(let id, let workspace):
             guard id == model.currentID else { return [] }
@@ -162,7 +162,7 @@ extension App {
 
     // MARK: Intents
 
-    private static func handle(_ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handle(_ intent: Intent, _ model: inout Model) -> [Effect] {
         switch intent {
         case .quit: return [.quit]
         case .redraw: return [.redraw]
@@ -178,7 +178,7 @@ extension App {
         }
     }
 
-    private static func handleOverlay(_ overlay: Overlay, _ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handleOverlay(_ overlay: Overlay, _ intent: Intent, _ model: inout Model) -> [Effect] {
         switch overlay {
         case .help:
             // Any key closes help, so nobody is stuck in it.
@@ -199,7 +199,7 @@ extension App {
         }
     }
 
-    private static func handleTyping(_ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handleTyping(_ intent: Intent, _ model: inout Model) -> [Effect] {
         let isFilter = model.filter.isEditing
         var state = isFilter ? model.filter : model.search
         switch intent {
@@ -223,7 +223,7 @@ extension App {
 
     // MARK: List screen
 
-    private static func handleList(_ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handleList(_ intent: Intent, _ model: inout Model) -> [Effect] {
         let count = model.listedExercises.count
         let page = max(1, model.size.height - 6)
         switch intent {
@@ -253,7 +253,7 @@ extension App {
 
     // MARK: Diff screen
 
-    private static func handleDiff(_ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handleDiff(_ intent: Intent, _ model: inout Model) -> [Effect] {
         let total = DiffScreen.lines(model).count
         let height = max(1, model.size.height - 3)
         let maxOffset = max(0, total - height)
@@ -267,7 +267,7 @@ extension App {
         case .back, .diff: model.screen = .exercise
         case .help: model.overlay = .help
         case .list: model.screen = .list
-        case .edit: return editCommand(model)
+        case .edit: return editorEffect(model)
         default: return []
         }
         model.diffOffset = min(max(0, model.diffOffset), maxOffset)
@@ -276,7 +276,7 @@ extension App {
 
     // MARK: Exercise screen
 
-    private static func handleExercise(_ intent: Intent, _ model: inout Model) -> [Command] {
+    private static func handleExercise(_ intent: Intent, _ model: inout Model) -> [Effect] {
         guard let exercise = model.current else {
             if intent == .list { model.screen = .list }
             return []
@@ -368,7 +368,7 @@ extension App {
             let index = model.catalog.exercises.firstIndex { $0.id == exercise.id } ?? 0
             model.listSelection = ScrollState(selected: index)
         case .reset: model.overlay = .confirmReset(exercise: exercise.id)
-        case .edit: return editCommand(model)
+        case .edit: return editorEffect(model)
         case .stepBack, .stepForward:
             let trace = model.trace
             guard !trace.isEmpty else {
@@ -399,9 +399,9 @@ extension App {
         return []
     }
 
-    /// The command that opens the current exercise in the editor: the file and line of the
+    /// The effect that opens the current exercise in the editor: the file and line of the
     /// first compiler error in one of its files, else its first file.
-    private static func editCommand(_ model: Model) -> [Command] {
+    private static func editorEffect(_ model: Model) -> [Effect] {
         guard let exercise = model.current, let first = exercise.files.first else { return [] }
         let paths = exercise.files.map { "Exercises/" + $0 }
         if let error = model.outcome?.diagnostics.first(where: { $0.severity == .error && paths.contains($0.file) }) {
@@ -410,7 +410,7 @@ extension App {
         return [.openEditor(path: "Exercises/" + first, line: nil)]
     }
 
-    private static func requestPage(_ query: StoreQuery, selectLast: Bool, _ model: inout Model) -> [Command] {
+    private static func requestPage(_ query: StoreQuery, selectLast: Bool, _ model: inout Model) -> [Effect] {
         model.browser?.pending = query
         model.browser?.selectLastOnArrival = selectLast
         return [.loadStorePage(query)]
@@ -431,7 +431,7 @@ extension App {
 
     /// Moves the focused pane by `delta` rows: scrolls text, or moves a selection (asking for
     /// the next or previous page of the sample store past either end of a page).
-    private static func move(by delta: Int, _ model: inout Model) -> [Command] {
+    private static func move(by delta: Int, _ model: inout Model) -> [Effect] {
         let inner = layout(model).inner(model.focus)
         guard model.focus == .streams else {
             let count = PaneText.lines(model.focus, model, width: inner.width).count

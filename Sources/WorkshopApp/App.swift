@@ -2,25 +2,25 @@ import TerminalUI
 import WorkshopKit
 
 /// The workshop's screens as an Elm loop: `update` turns messages into a new model and
-/// commands, `view` draws a model into a grid. Neither does any I/O.
+/// effects, `view` draws a model into a grid. Neither does any I/O.
 ///
 /// ```swift
 /// var model = Model(catalog: catalog, size: terminal.size)
-/// var commands = App.start(&model)
-/// commands += App.update(&model, .intent(.rerun))
+/// var effects = App.start(&model)
+/// effects += App.update(&model, .intent(.rerun))
 /// terminal.draw(App.view(model))
 /// ```
 public enum App {
     /// Below this size the app shows "terminal too small" instead of squeezed panes.
     public static let minimumSize = Size(width: 60, height: 18)
 
-    /// The commands that open the model's current exercise when the app starts.
-    public static func start(_ model: inout Model) -> [Command] {
+    /// The effects that open the model's current exercise when the app starts.
+    public static func start(_ model: inout Model) -> [Effect] {
         open(model.currentID, in: &model)
     }
 
     /// Shows exercise `id` on the exercise screen, fresh, and asks for what it needs.
-    static func open(_ id: String, in model: inout Model) -> [Command] {
+    static func open(_ id: String, in model: inout Model) -> [Effect] {
         model.currentID = id
         model.screen = .exercise
         model.overlay = nil

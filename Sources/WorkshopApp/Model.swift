@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 import TerminalUI
 import WorkshopKit
 
@@ -6,7 +6,7 @@ import WorkshopKit
 ///
 /// ```swift
 /// var model = Model(catalog: catalog, marks: progress, size: terminal.size)
-/// let commands = App.start(&model)
+/// let effects = App.start(&model)
 /// ```
 public struct Model: Sendable, Equatable {
     // MARK: The workshop

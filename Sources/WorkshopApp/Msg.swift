@@ -1,7 +1,7 @@
 import TerminalUI
 import WorkshopKit
 
-/// Something that happened, for `update`: an intent from a key, or the answer to a command.
+/// Something that happened, for `update`: an intent from a key, or the answer to an effect.
 public enum Msg: Sendable, Equatable {
     /// A key, already mapped by `Keymap`.
     case intent(Intent)

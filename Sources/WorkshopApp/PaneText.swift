@@ -1,6 +1,6 @@
+import CheckReport
 import EventSourcing
 import Foundation
-import EventSourcingTesting
 import TerminalUI
 import WorkshopKit
 

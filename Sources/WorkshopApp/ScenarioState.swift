@@ -1,5 +1,5 @@
+import CheckReport
 import EventSourcing
-import EventSourcingTesting
 
 /// The state of a check's scenario at one trace step: what the Streams and Read models panes
 /// show when stepping with `[` and `]`.

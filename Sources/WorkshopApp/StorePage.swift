@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 
 /// A page read from the sample store, with what the browser shows around it.
 public struct StorePage: Sendable, Equatable {

@@ -40,9 +40,9 @@ struct ArchiveCommand: ParsableCommand {
         }
         if json {
             let data = try JSONCoding.encoder().encode(summary)
-            Terminal.line(String(decoding: data, as: UTF8.self))
+            Console.line(String(decoding: data, as: UTF8.self))
         } else {
-            Terminal.line("Archived \(summary.streams) stays (\(summary.events) events) to \(paths.relative(cold)), "
+            Console.line("Archived \(summary.streams) stays (\(summary.events) events) to \(paths.relative(cold)), "
                 + "leaving \(summary.summaries) summaries; the hot log went from \(summary.hotEventsBefore) to \(summary.hotEventsAfter) events "
                 + "in \(String(format: "%.1f", summary.seconds)) s.")
         }

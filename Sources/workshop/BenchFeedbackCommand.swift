@@ -40,14 +40,14 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
             configuration: project.runner(paths).configuration)
         let report: FeedbackBenchmark.Report
         do {
-            report = try await benchmark.run { step in if !json { Terminal.error(step) } }
+            report = try await benchmark.run { step in if !json { Console.error(step) } }
         } catch let error as BenchmarkFailed {
             throw WorkshopFailure.checkFailed(error.message)
         }
         if json {
-            try Terminal.json(report)
+            try Console.json(report)
         } else {
-            Terminal.line("""
+            Console.line("""
                 feedback on '\(report.exercise)' (\(report.runs) runs): median \(String(format: "%.2f", report.medianSeconds)) s \
                 (baseline no-op build \(String(format: "%.2f", report.baselineMedianSeconds)) s, \
                 ratio \(String(format: "%.2f", report.medianSeconds / max(report.baselineMedianSeconds, 0.001)))); \

@@ -4,6 +4,7 @@ import Foundation
 import TerminalUI
 import WorkshopApp
 import WorkshopKit
+import WorkshopRuntime
 
 /// `workshop bench tui [--events N] [--frames N] [--json]`: how long the exercise screen takes
 /// to render at 200x60 with the Streams pane browsing a store of a million events, against
@@ -44,7 +45,7 @@ struct BenchTUICommand: AsyncParsableCommand {
         }
         let store = try SQLiteEventStore(path: storePath, configuration: .init(readOnly: true))
         let head = try store.headPosition()
-        let page = try TUIEffects.page(.log(after: 0), in: store)
+        let page = try WorkshopEffects.page(.log(after: 0), in: store)
 
         let size = Size(width: 200, height: 60)
         let model = try Self.model(paths: paths, page: page, size: size)
@@ -56,11 +57,11 @@ struct BenchTUICommand: AsyncParsableCommand {
         }
         let report = Report(events: head, frameMilliseconds: frame, baselineMilliseconds: baseline, rssMegabytes: Self.residentMegabytes())
         if json {
-            try Terminal.json(report)
+            try Console.json(report)
         } else {
-            Terminal.line(String(format: "exercise screen 200x60, Streams on %d events: %.3f ms a frame (median of %d)", head, frame, frames))
-            Terminal.line(String(format: "baseline, filling an empty 200x60 grid:       %.3f ms (ratio %.1f)", baseline, frame / max(baseline, 1e-9)))
-            Terminal.line(String(format: "resident memory with the store open:          %.1f MB", report.rssMegabytes))
+            Console.line(String(format: "exercise screen 200x60, Streams on %d events: %.3f ms a frame (median of %d)", head, frame, frames))
+            Console.line(String(format: "baseline, filling an empty 200x60 grid:       %.3f ms (ratio %.1f)", baseline, frame / max(baseline, 1e-9)))
+            Console.line(String(format: "resident memory with the store open:          %.1f MB", report.rssMegabytes))
         }
     }
 
@@ -73,7 +74,7 @@ struct BenchTUICommand: AsyncParsableCommand {
         }
         let folder = FileManager.default.temporaryDirectory.appending(path: "workshop-bench-tui-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if !json { Terminal.error("seeding a temporary store of \(events) events…") }
+        if !json { Console.error("seeding a temporary store of \(events) events…") }
         _ = try SampleStoreSeeder(events: events).seed(path: folder.appending(path: "sample.sqlite").path)
         return (folder.appending(path: "sample.sqlite").path, folder)
     }

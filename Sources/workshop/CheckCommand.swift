@@ -1,5 +1,5 @@
 import ArgumentParser
-import EventSourcingTesting
+import CheckReport
 import Foundation
 import WorkshopKit
 
@@ -35,7 +35,7 @@ struct CheckCommand: AsyncParsableCommand {
         let exercise = try project.exercise(id, in: catalog)
         // Said before anything slow happens, so the learner sees at once that the save registered.
         let checking = "Checking \(exercise.id)\(solution ? " (solution)" : "")…"
-        if json { Terminal.error(checking) } else { Terminal.line(checking) }
+        if json { Console.error(checking) } else { Console.line(checking) }
 
         let outcome = try await project.runner(paths, runTimeout: runTimeout).check(exercise, in: solution ? .solutions : .exercises)
         let progress = project.progress(paths)
@@ -45,10 +45,10 @@ struct CheckCommand: AsyncParsableCommand {
             }
             try progress.recordCheck(outcome)
         } catch {
-            Terminal.error("note: could not save progress: \(error)")
+            Console.error("note: could not save progress: \(error)")
         }
         if json {
-            try Terminal.json(outcome)
+            try Console.json(outcome)
         } else {
             OutcomeText.print(outcome, next: outcome.status == .passed && !solution ? catalog.exercise(after: exercise) : nil)
         }

@@ -29,10 +29,10 @@ struct HintCommand: ParsableCommand {
         }
         let shown = try project.progress(paths).revealHint(of: exercise, level: level)
         for (index, hint) in exercise.hints.prefix(shown).enumerated() {
-            Terminal.line("Hint \(index + 1)/\(exercise.hints.count): \(hint)")
+            Console.line("Hint \(index + 1)/\(exercise.hints.count): \(hint)")
         }
         if shown < exercise.hints.count {
-            Terminal.line("(run it again for the next hint)")
+            Console.line("(run it again for the next hint)")
         }
     }
 }

@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
         let summary = try project.progress(paths).summary()
         let resume = summary.resume(in: catalog)
         if json {
-            try Terminal.json(Self.listing(catalog, summary: summary, paths: paths, resume: resume))
+            try Console.json(Self.listing(catalog, summary: summary, paths: paths, resume: resume))
             return
         }
         Self.printTable(catalog, summary: summary, resume: resume)
@@ -66,20 +66,20 @@ struct ListCommand: ParsableCommand {
         for stage in catalog.stages {
             let exercises = catalog.exercises.filter { $0.stage == stage.id }
             guard !exercises.isEmpty else { continue }
-            Terminal.line(Terminal.paint(stage.title, "1"))
+            Console.line(Console.paint(stage.title, "1"))
             for exercise in exercises {
                 let status = summary.progress(of: exercise.id).status
                 if status == .passed { done += 1 }
                 let mark = switch status {
-                case .passed: Terminal.paint("✓ passed ", "32")
-                case .failed: Terminal.paint("✗ failed ", "31")
+                case .passed: Console.paint("✓ passed ", "32")
+                case .failed: Console.paint("✗ failed ", "31")
                 case .pending: "· pending"
                 }
                 let here = exercise.id == resume?.id ? "→" : " "
-                let fullSize = exercise.fullSizeRun == nil ? "" : Terminal.paint("  (+ workshop sample \(exercise.id))", "2")
-                Terminal.line(" \(here) \(exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(mark)  \(exercise.title)\(fullSize)")
+                let fullSize = exercise.fullSizeRun == nil ? "" : Console.paint("  (+ workshop sample \(exercise.id))", "2")
+                Console.line(" \(here) \(exercise.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(mark)  \(exercise.title)\(fullSize)")
             }
         }
-        Terminal.line("\n\(done)/\(catalog.exercises.count) passed." + (resume.map { " Next: workshop check \($0.id)" } ?? ""))
+        Console.line("\n\(done)/\(catalog.exercises.count) passed." + (resume.map { " Next: workshop check \($0.id)" } ?? ""))
     }
 }

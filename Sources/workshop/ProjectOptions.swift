@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkshopKit
+import WorkshopPristine
 
 /// The options every command that works on a project shares.
 struct ProjectOptions: ParsableArguments {
@@ -66,7 +67,7 @@ struct ProjectOptions: ParsableArguments {
     func progress(_ paths: ProjectPaths, quietWhenNew: Bool = true) -> WorkshopProgress {
         let (progress, notice) = WorkshopProgress.open(paths: paths)
         if let notice, !(quietWhenNew && notice.hasPrefix("No saved progress yet")) {
-            Terminal.error("note: \(notice)")
+            Console.error("note: \(notice)")
         }
         return progress
     }

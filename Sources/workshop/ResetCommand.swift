@@ -36,11 +36,11 @@ struct ResetCommand: ParsableCommand {
         let pristine = try project.pristine()
         let what = all ? "all \(exercises.count) exercises" : "'\(exercises[0].id)'"
         if !yes {
-            guard Terminal.inputIsTerminal else {
+            guard Console.inputIsTerminal else {
                 throw WorkshopFailure.usage("not resetting \(what) without confirmation; pass --yes.")
             }
-            guard Terminal.confirm("Reset \(what)? Your changes to its files will be lost.") else {
-                Terminal.line("Nothing was reset.")
+            guard Console.confirm("Reset \(what)? Your changes to its files will be lost.") else {
+                Console.line("Nothing was reset.")
                 return
             }
         }
@@ -49,7 +49,7 @@ struct ResetCommand: ParsableCommand {
             do {
                 let restored = try pristine.restore(exercise, into: paths.exercises)
                 try progress.record(.exerciseReset(ExerciseReset(exercise: exercise.id)))
-                Terminal.line("Reset \(exercise.id): \(restored.map { "Exercises/\($0)" }.joined(separator: ", "))")
+                Console.line("Reset \(exercise.id): \(restored.map { "Exercises/\($0)" }.joined(separator: ", "))")
             } catch let error as PristineMissing {
                 throw WorkshopFailure.usage(error.description)
             }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import EventSourcingTesting
+import CheckReport
 import Foundation
-import Synchronization
 import WorkshopKit
+import WorkshopRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -47,12 +47,12 @@ struct SampleCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: paths.sampleStore.path) else {
             throw WorkshopFailure.usage(WorkshopKit.SampleStoreMissing(path: paths.relative(paths.sampleStore)).description)
         }
-        Terminal.error("Full-size run of \(exercise.id)\(solution ? " (solution)" : ""): \(what)")
+        Console.error("Full-size run of \(exercise.id)\(solution ? " (solution)" : ""): \(what)")
 
         let display = LiveProgress(onTerminal: isatty(STDERR_FILENO) == 1)
         let outcome = try await project.runner(paths).fullSizeRun(exercise, in: solution ? .solutions : .exercises) { event in
             switch event {
-            case .building: Terminal.error("Building \(exercise.checkProduct)…")
+            case .building: Console.error("Building \(exercise.checkProduct)…")
             case .reported(.progress(let progress)): display.show(progress)
             case .reported(.step(let step)): display.step(step.title)
             default: break
@@ -60,44 +60,12 @@ struct SampleCommand: AsyncParsableCommand {
         }
         display.end()
         if json {
-            try Terminal.json(outcome)
+            try Console.json(outcome)
         } else {
             OutcomeText.print(outcome, next: nil)
         }
         if outcome.status != .passed {
             throw ExitCode(1)
         }
-    }
-}
-
-/// A full-size run's progress on standard error: one line per phase and per step, and on a
-/// terminal a bar redrawn in place under the phase.
-final class LiveProgress: Sendable {
-    private let state: Mutex<(bar: ProgressBar?, title: String)>
-
-    init(onTerminal: Bool) {
-        state = Mutex((onTerminal ? ProgressBar(total: 1) : nil, ""))
-    }
-
-    func show(_ progress: RunProgress) {
-        state.withLock { state in
-            if state.title != progress.title {
-                state.bar?.finish()
-                state.title = progress.title
-                Terminal.error(progress.title)
-            }
-            state.bar?.show(Int(progress.done), of: Int(progress.total), label: progress.detail ?? "events")
-        }
-    }
-
-    func step(_ title: String) {
-        state.withLock { state in
-            state.bar?.finish()
-            Terminal.error("· \(title)")
-        }
-    }
-
-    func end() {
-        state.withLock { $0.bar?.finish() }
     }
 }

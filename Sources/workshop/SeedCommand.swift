@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WorkshopKit
+import WorkshopRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -53,47 +54,11 @@ struct SeedCommand: ParsableCommand {
                                          "seconds": (summary.seconds * 1000).rounded() / 1000,
                                          "events_per_s": Int(Double(summary.events) / max(summary.seconds, 0.001))]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            Terminal.line(String(decoding: data, as: UTF8.self))
+            Console.line(String(decoding: data, as: UTF8.self))
         } else {
             let rate = Int(Double(summary.events) / max(summary.seconds, 0.001))
-            Terminal.line("Wrote \(summary.events) events in \(summary.streams) streams to \(paths.relative(paths.sampleStore)) "
+            Console.line("Wrote \(summary.events) events in \(summary.streams) streams to \(paths.relative(paths.sampleStore)) "
                 + "in \(String(format: "%.1f", summary.seconds)) s (\(rate) events/s).")
         }
-    }
-}
-
-/// A one-line progress bar on standard error, redrawn at most ten times a second.
-final class ProgressBar {
-    private var total: Int
-    private var lastDrawn = Date.distantPast
-    private var lastWidth = 0
-
-    init(total: Int) {
-        self.total = total
-    }
-
-    /// Redraws the bar; `total` changes it (a log that keeps growing), `label` follows the counts.
-    func show(_ done: Int, of total: Int? = nil, label: String = "events") {
-        if let total { self.total = total }
-        let now = Date()
-        guard now.timeIntervalSince(lastDrawn) >= 0.1 || done >= self.total else { return }
-        lastDrawn = now
-        let fraction = min(1, Double(done) / Double(max(self.total, 1)))
-        let width = 30
-        let filled = Int(fraction * Double(width))
-        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        let text = "[\(bar)] \(Int(fraction * 100))%  \(done)/\(self.total) \(label)"
-        // Pad over the previous line: a shorter label must not leave the old one's tail behind.
-        let padding = String(repeating: " ", count: max(0, lastWidth - text.count))
-        lastWidth = text.count
-        FileHandle.standardError.write(Data("\r\(text)\(padding)".utf8))
-    }
-
-    /// Ends the bar's line, if one was drawn; the next `show` starts a new one.
-    func finish() {
-        guard lastWidth > 0 else { return }
-        lastWidth = 0
-        lastDrawn = .distantPast
-        FileHandle.standardError.write(Data("\n".utf8))
     }
 }

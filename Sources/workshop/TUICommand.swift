@@ -5,6 +5,7 @@ import Synchronization
 import TerminalUI
 import WorkshopApp
 import WorkshopKit
+import WorkshopRuntime
 
 #if canImport(Glibc)
 import Glibc
@@ -58,7 +59,7 @@ struct TUICommand: AsyncParsableCommand {
         guard !catalog.exercises.isEmpty else { throw WorkshopFailure.usage("The manifest lists no exercises.") }
         let progress = project.progress(paths)
         let summary = (try? progress.summary()) ?? ProgressSummary()
-        let effects = TUIEffects(
+        let effects = WorkshopEffects(
             paths: paths, catalog: catalog, runner: project.runner(paths), progress: progress,
             pristine: try project.pristine(), watchMode: poll ? .polling : .automatic)
 
@@ -77,7 +78,7 @@ struct TUICommand: AsyncParsableCommand {
             // the terminal rather than killing the process mid-frame.
             let terminal = try NcursesTerminal(colorMode: colorMode, interruptAsKey: true)
             let model = Model(catalog: catalog, marks: marks, hintsRevealed: hints, size: terminal.size, glyphs: glyphs, currentID: current)
-            let runtime = Runtime(terminal: terminal, model: model, effects: effects) {
+            let runtime = AppLoop(terminal: terminal, model: model, effects: effects) {
                 stopRequested.load(ordering: .relaxed)
             }
             runtime.run()

@@ -29,15 +29,15 @@ struct VerifyCommand: AsyncParsableCommand {
         let catalog = try project.catalog(paths)
         let verifier = Verifier(paths: paths, catalog: catalog, pristine: try project.pristine(),
                                 configuration: project.runner(paths, runTimeout: runTimeout).configuration)
-        Terminal.error("Verifying \(catalog.exercises.count) exercises (solutions and untouched copies in parallel)…")
+        Console.error("Verifying \(catalog.exercises.count) exercises (solutions and untouched copies in parallel)…")
         let report = try await verifier.run { id, workspace, status in
-            Terminal.error("  \(workspace == .solutions ? "solution" : "pristine") \(id): \(status.rawValue)")
+            Console.error("  \(workspace == .solutions ? "solution" : "pristine") \(id): \(status.rawValue)")
         }
         if json {
-            try Terminal.json(report)
+            try Console.json(report)
         } else {
-            for problem in report.problems { Terminal.line("✗ \(problem)") }
-            Terminal.line(report.ok
+            for problem in report.problems { Console.line("✗ \(problem)") }
+            Console.line(report.ok
                 ? "✓ All \(report.exercises.count) exercises verified in \(String(format: "%.0f", report.seconds)) s."
                 : "\(report.problems.count) problem(s).")
         }

@@ -34,16 +34,16 @@ struct WatchCommand: AsyncParsableCommand {
         var running: Task<Void, Never>?
         let check: @Sendable () -> Task<Void, Never> = {
             Task {
-                Terminal.line("Checking \(exercise.id)…")
+                Console.line("Checking \(exercise.id)…")
                 guard let outcome = try? await runner.check(exercise) else { return }
                 try? progress.recordCheck(outcome)
                 OutcomeText.print(outcome, next: outcome.status == .passed ? catalog.exercise(after: exercise) : nil)
-                Terminal.line("Watching \(exercise.sourceFolder) for saves\(watcher.isPolling ? " (polling)" : "")…")
+                Console.line("Watching \(exercise.sourceFolder) for saves\(watcher.isPolling ? " (polling)" : "")…")
             }
         }
         running = check()
         for await changed in changes {
-            Terminal.line("Saved: \(changed.map { paths.relative(URL(filePath: $0)) }.joined(separator: ", "))")
+            Console.line("Saved: \(changed.map { paths.relative(URL(filePath: $0)) }.joined(separator: ", "))")
             running?.cancel()
             running = check()
         }

@@ -30,7 +30,7 @@ struct Workshop: AsyncParsableCommand {
                 try command.run()
             }
         } catch let failure as WorkshopFailure {
-            Terminal.error("workshop: \(failure.message)")
+            Console.error("workshop: \(failure.message)")
             Foundation.exit(failure.exitCode)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
@@ -40,7 +40,7 @@ struct Workshop: AsyncParsableCommand {
                 exit(withError: error)
             }
             let message = self.message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            Terminal.error("workshop: \(message) (see `workshop help`)")
+            Console.error("workshop: \(message) (see `workshop help`)")
             Foundation.exit(exitCode == .validationFailure ? 2 : (exitCode == .failure ? 2 : exitCode.rawValue))
         }
     }

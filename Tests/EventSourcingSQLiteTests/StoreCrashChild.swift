@@ -11,9 +11,17 @@ final class StoreCrashChild {
     private let input = Pipe()
     private var buffer = Data()
 
-    init(_ mode: String, path: String) throws {
-        process.executableURL = try Self.executable()
-        process.arguments = [mode, path]
+    /// Runs `store-crash-child MODE PATH OPTIONS…`; with `launcher`, runs the child through it
+    /// (`launcher + [child, MODE, PATH, OPTIONS…]`), say inside `unshare`.
+    init(_ mode: String, path: String, options: [String] = [], launcher: [String] = []) throws {
+        let child = try Self.executable()
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = Array(launcher.dropFirst()) + [child.path, mode, path] + options
+        } else {
+            process.executableURL = child
+            process.arguments = [mode, path] + options
+        }
         process.standardOutput = output
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
@@ -33,6 +41,24 @@ final class StoreCrashChild {
             if chunk.isEmpty { return nil }
             buffer.append(chunk)
         }
+    }
+
+    /// Every line the child prints until it exits.
+    func remainingLines() -> [String] {
+        var lines: [String] = []
+        while let line = nextLine() { lines.append(line) }
+        process.waitUntilExit()
+        return lines
+    }
+
+    /// Sends one line to the child's stdin.
+    func send(_ line: String) {
+        input.fileHandleForWriting.write(Data((line + "\n").utf8))
+    }
+
+    var exitStatus: Int32 {
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 
     /// SIGKILL: no exit handlers, no flushing, no SQLite cleanup; as abrupt as a crash.

@@ -1,5 +1,5 @@
+import CheckReport
 import EventSourcing
-import EventSourcingTesting
 import Foundation
 import TerminalUI
 import WorkshopKit
@@ -81,8 +81,8 @@ enum Fixtures {
 
 /// Sends keys through the keymap, as the runtime does, and collects the commands.
 @discardableResult
-func press(_ keys: Key..., on model: inout Model) -> [Command] {
-    var commands: [Command] = []
+func press(_ keys: Key..., on model: inout Model) -> [Effect] {
+    var commands: [Effect] = []
     for key in keys {
         guard let intent = Keymap.intent(for: key, mode: model.inputMode) else { continue }
         commands += App.update(&model, .intent(intent))

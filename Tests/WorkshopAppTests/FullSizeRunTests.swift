@@ -1,5 +1,5 @@
+import CheckReport
 import EventSourcing
-import EventSourcingTesting
 import TerminalUI
 import Testing
 import WorkshopKit

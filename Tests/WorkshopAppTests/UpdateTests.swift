@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 import TerminalUI
 import Testing
 import WorkshopKit

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkshopPristine
 @testable import WorkshopKit
 
 struct PristineTests {

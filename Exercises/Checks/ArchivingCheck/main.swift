@@ -59,7 +59,7 @@ final class Hotel {
         var charged = 0, paid = 0
         for event in events {
             if case .chargeRecorded(let e) = event { charged += e.amount }
-            if case .paymentRecorded(let e) = event { paid += e.amount }
+            if case .paymentReceived(let e) = event { paid += e.amount }
         }
         return (charged, paid, events.count)
     }

@@ -122,7 +122,7 @@ suite.check("a whole visit through the front desk: a failed checkout, a payment,
     let done = try run("CheckOut", checkOut)
     let again = try run("CheckOut again (the desk retried)", checkOut)
 
-    let expected = GuestStay(status: .checkedOut, balance: 0)
+    let expected = GuestStay(status: .checkedOut, balance: 0, chargeIDs: ["c-1"], paymentIDs: ["p-1", "p-2"])
     let actual = try desk.load(stream)
     guard failed.count == 1, case .guestCheckoutFailed = failed[0] else {
         throw SpecFailure("The first CheckOut, with 60 owed, should record GuestCheckoutFailed; it recorded \(failed).")
@@ -137,5 +137,22 @@ suite.check("a whole visit through the front desk: a failed checkout, a payment,
         throw SpecFailure("After the visit the stay should be \(expected); it is \(actual).")
     }
 }
+
+/// A double click sends the same command twice, with the same id: the second must record
+/// nothing, while a new id (even for the same amount) is a new charge.
+@MainActor func checkRetriedChargesAndPayments() {
+    suite.check("a charge sent again with the same id changes nothing (a double click)") { _ in
+        try spec.given([checkedIn, charged(100)]).when(charge(100)).thenNothingHappened()
+        try spec.given([checkedIn, charged(100), paid(40)]).when(charge(100)).thenNothingHappened()
+    }
+    suite.check("a payment sent again with the same id changes nothing") { _ in
+        try spec.given([checkedIn, charged(100), paid(40)]).when(pay(40)).thenNothingHappened()
+    }
+    suite.check("a second charge with a new id but the same amount is a new charge") { _ in
+        try spec.given([checkedIn, charged(100)]).when(charge(100, id: "c-2")).then([charged(100, id: "c-2")])
+        try spec.given([checkedIn, charged(100), paid(40)]).when(pay(40, id: "p-2")).then([paid(40, id: "p-2")])
+    }
+}
+checkRetriedChargesAndPayments()
 
 suite.run()

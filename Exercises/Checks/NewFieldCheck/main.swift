@@ -88,7 +88,7 @@ suite.check("a new charge is stored with its currency and reads back the same") 
                     reading: String(decoding: stored.data, as: UTF8.self))
 }
 
-suite.check("a stay stored by release 1.0 takes new charges in any currency and checks out") { trace in
+suite.check("a stay stored by release 1.0 takes new charges with their currency and checks out") { trace in
     let store = InMemoryEventStore(clock: { arrival }), ids = SequentialIDs()
     let desk = GuestStayService(store: store, makeEventID: ids.make)
     func readModels() throws -> [String: JSONValue] {
@@ -124,5 +124,22 @@ suite.check("a stay stored by release 1.0 takes new charges in any currency and 
         throw SpecFailure("Currencies of the stay's charges:\n  expected EUR (stored without one), EUR\n  actual   \(currencies.joined(separator: ", "))")
     }
 }
+
+/// "One currency per stay" is a rule of the decider, so it has checks of its own: the first
+/// charge sets the stay's currency (a stored charge without one counts as EUR).
+@MainActor func checkOneCurrencyPerStay() {
+    let euros = GuestStayEvent.chargeRecorded(ChargeRecorded(stayID: "s-1", chargeID: "c-1", amount: 100, currency: "EUR", at: arrival))
+    suite.check("a charge in another currency than the stay's first charge is refused: currencyMismatch") { _ in
+        try spec.given([checkedIn, euros])
+            .when(.recordCharge(stayID: "s-1", guestID: "ana", chargeID: "c-2", amount: 80, currency: "USD", now: arrival))
+            .thenThrows(GuestStayError.currencyMismatch)
+    }
+    suite.check("a second charge in the stay's currency is recorded") { _ in
+        try spec.given([checkedIn, euros])
+            .when(.recordCharge(stayID: "s-1", guestID: "ana", chargeID: "c-2", amount: 80, currency: "EUR", now: arrival))
+            .then([.chargeRecorded(ChargeRecorded(stayID: "s-1", chargeID: "c-2", amount: 80, currency: "EUR", at: arrival))])
+    }
+}
+checkOneCurrencyPerStay()
 
 suite.run()

@@ -49,7 +49,6 @@ let expectedBoards: [String: GroupCheckoutBoard] = [
                               stays: ["s-4": .init(status: .checkedOut, at: at(5)), "s-5": .init(status: .failed, at: at(7))],
                               status: .inProgress),
 ]
-let expectedCompletions = [GroupCheckoutCompleted(groupCheckoutID: "g-1", stayIDs: ["s-1", "s-2", "s-3"], at: at(12))]
 
 /// An arrival order that keeps each stream in order but interleaves the streams at random, and
 /// (with `redeliveries`) sends some events again later, as at-least-once delivery does.
@@ -69,11 +68,10 @@ func shuffled(seed: UInt64, redeliveries: Int = 0) -> [GroupCheckoutEvent] {
     return order
 }
 
-func run(_ events: [GroupCheckoutEvent]) -> (boards: [String: GroupCheckoutBoard], completions: [GroupCheckoutCompleted]) {
+func run(_ events: [GroupCheckoutEvent]) -> [String: GroupCheckoutBoard] {
     var boards: [String: GroupCheckoutBoard] = [:]
-    var completions: [GroupCheckoutCompleted] = []
-    for event in events { completions += GroupCheckoutBoard.apply(&boards, event) }
-    return (boards, completions)
+    for event in events { GroupCheckoutBoard.apply(&boards, event) }
+    return boards
 }
 
 func describe(_ boards: [String: GroupCheckoutBoard]) -> String {
@@ -94,21 +92,17 @@ func names(_ events: [GroupCheckoutEvent]) -> String {
     }.joined(separator: ", ")
 }
 
-func expect(_ events: [GroupCheckoutEvent], boards expected: [String: GroupCheckoutBoard], completions: [GroupCheckoutCompleted], _ situation: String) throws {
+func expect(_ events: [GroupCheckoutEvent], boards expected: [String: GroupCheckoutBoard], _ situation: String) throws {
     let actual = run(events)
-    guard actual.boards == expected else {
-        throw SpecFailure("\(situation)\n  arrival order: \(names(events))\n  expected:\(describe(expected))\n  actual:\(describe(actual.boards))")
-    }
-    guard actual.completions == completions else {
-        throw SpecFailure("\(situation)\n  arrival order: \(names(events))\n  expected completions: \(completions.map(\.groupCheckoutID))\n"
-            + "  actual completions:   \(actual.completions.map(\.groupCheckoutID))")
+    guard actual == expected else {
+        throw SpecFailure("\(situation)\n  arrival order: \(names(events))\n  expected:\(describe(expected))\n  actual:\(describe(actual))")
     }
 }
 
 var suite = CheckSuite("out-of-order")
 
-suite.check("given the events in log order, g-1 completes once and g-2 waits for s-5") { _ in
-    try expect(streams.flatMap { $0 }, boards: expectedBoards, completions: expectedCompletions, "In order:")
+suite.check("given the events in log order, g-1 shows completed and g-2 waits for s-5") { _ in
+    try expect(streams.flatMap { $0 }, boards: expectedBoards, "In order:")
 }
 
 suite.check("given every checkout before the group's start, nothing completes until the start arrives") { _ in
@@ -116,55 +110,54 @@ suite.check("given every checkout before the group's start, nothing completes un
     try expect(early, boards: ["g-1": GroupCheckoutBoard(
         groupCheckoutID: "g-1",
         stays: ["s-1": .init(status: .checkedOut, at: at(3)), "s-2": .init(status: .checkedOut, at: at(12)), "s-3": .init(status: .checkedOut, at: at(6))],
-        status: .waitingForStart)], completions: [],
+        status: .waitingForStart)],
         "Three checkouts arrived but GroupCheckoutInitiated did not: the board cannot know whether the group has a fourth stay.")
     try expect(early + [initiatedG1], boards: ["g-1": expectedBoards["g-1"] ?? GroupCheckoutBoard(groupCheckoutID: "g-1")],
-               completions: expectedCompletions, "Then the start arrives:")
+               "Then the start arrives:")
 }
 
 suite.check("given the start after some checkouts, stays already out are not reset to pending") { _ in
     try expect([out("s-1", "g-1", 3), initiatedG1, out("s-3", "g-1", 6)], boards: ["g-1": GroupCheckoutBoard(
         groupCheckoutID: "g-1", clerkID: "clerk-7",
         stays: ["s-1": .init(status: .checkedOut, at: at(3)), "s-2": .init(status: .pending), "s-3": .init(status: .checkedOut, at: at(6))],
-        status: .inProgress)], completions: [], "s-1 checked out before the start arrived:")
+        status: .inProgress)], "s-1 checked out before the start arrived:")
 }
 
 suite.check("given two of three stays out and one failed, the group is not complete") { _ in
     try expect([initiatedG1, out("s-1", "g-1", 3), failed("s-2", "g-1", 4), out("s-3", "g-1", 6)], boards: ["g-1": GroupCheckoutBoard(
         groupCheckoutID: "g-1", clerkID: "clerk-7",
         stays: ["s-1": .init(status: .checkedOut, at: at(3)), "s-2": .init(status: .failed, at: at(4)), "s-3": .init(status: .checkedOut, at: at(6))],
-        status: .inProgress)], completions: [], "s-2's checkout failed:")
+        status: .inProgress)], "s-2's checkout failed:")
 }
 
 suite.check("given three shuffled arrival orders (seeds 1, 2, 3), the documents are identical") { _ in
     for seed: UInt64 in [1, 2, 3] {
-        try expect(shuffled(seed: seed), boards: expectedBoards, completions: expectedCompletions, "Seed \(seed):")
+        try expect(shuffled(seed: seed), boards: expectedBoards, "Seed \(seed):")
     }
 }
 
-suite.check("given events delivered again after the completion (seeds 4, 5, 6), the completion is emitted once") { _ in
+suite.check("given events delivered again after the completion (seeds 4, 5, 6), the boards do not change") { _ in
     for seed: UInt64 in [4, 5, 6] {
         try expect(shuffled(seed: seed, redeliveries: 6) + [out("s-2", "g-1", 12), initiatedG1, out("s-1", "g-1", 3)],
-                   boards: expectedBoards, completions: expectedCompletions, "Seed \(seed), with redeliveries:")
+                   boards: expectedBoards, "Seed \(seed), with redeliveries:")
     }
 }
 
 suite.check("the dashboard on a busy morning, events arriving out of order (seed 2026)") { trace in
     let store = InMemoryEventStore(clock: { nine })
     var boards: [String: GroupCheckoutBoard] = [:]
-    var completions: [GroupCheckoutCompleted] = []
     for (number, event) in shuffled(seed: 2026).enumerated() {
         let data = try GroupCheckoutEvent.codec.encode(event, eventID: EventFixtures.fixtureID(Int64(number + 1)),
                                                       metadata: EventMetadata(correlationID: "morning", causationID: "desk-\(number + 1)"))
         try trace.step("arrives: \(names([event]))", store: store) {
             try store.append(to: event.streamID, events: [data])
-            completions += GroupCheckoutBoard.apply(&boards, event)
+            GroupCheckoutBoard.apply(&boards, event)
         } readModels: {
-            ["GroupCheckoutBoards": try JSONValue(encoding: boards), "Completions emitted": try JSONValue(encoding: completions)]
+            ["GroupCheckoutBoards": try JSONValue(encoding: boards)]
         }
     }
-    guard boards == expectedBoards, completions == expectedCompletions else {
-        throw SpecFailure("After the morning:\n  expected:\(describe(expectedBoards))\n  actual:\(describe(boards))\n  completions: \(completions.map(\.groupCheckoutID))")
+    guard boards == expectedBoards else {
+        throw SpecFailure("After the morning:\n  expected:\(describe(expectedBoards))\n  actual:\(describe(boards))")
     }
 }
 

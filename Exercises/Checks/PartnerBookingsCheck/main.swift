@@ -114,4 +114,46 @@ suite.check("a morning of agency traffic: retries, a new room code, two bookings
     }
 }
 
+/// A resend is the same request; the same booking ref with other details is a change, and must
+/// be refused with an answer the partner can act on, not swallowed as if it were a retry.
+@MainActor func checkChangedResend() {
+    suite.check("given BK-88231 resent with other dates, then changedResend, and the first reservation stands") { _ in
+        let store = InMemoryEventStore(clock: { march14 })
+        let endpoint = PartnerBookingEndpoint(store: store, makeEventID: SequentialIDs().make)
+        try endpoint.receive(payload())
+        do {
+            try endpoint.receive(payload(checkIn: "2026-03-15", checkOut: "2026-03-18"))
+            throw SpecFailure("BK-88231 came back with other dates (15 to 18 March) and was accepted as if it were a retry: the partner believes the change was made, the hotel kept 14 to 16 March.")
+        } catch let error as PartnerBookingError {
+            guard error == .changedResend(bookingRef: "BK-88231") else {
+                throw SpecFailure("BK-88231 resent with other dates:\n  expected changedResend(bookingRef: \"BK-88231\")\n  actual   \(error)")
+            }
+        }
+        let all = try store.readAll(after: 0, limit: .max).map { "\($0.streamID) \($0.eventType)" }
+        guard all == ["reservation-ota-BK-88231 RoomReserved"] else {
+            throw SpecFailure.mismatch("Events after BK-88231 came back changed", expected: ["reservation-ota-BK-88231 RoomReserved"], actual: all, firstDifference: nil)
+        }
+    }
+}
+checkChangedResend()
+
+/// The instructions promise that JSON which is not a booking is refused as `.malformed`, with a
+/// reason, rather than crashing or passing as something else: these send two kinds.
+@MainActor func checkMalformedPayloads() {
+    suite.check("given JSON that is not a booking (a field missing, or not JSON at all), then malformed with a reason") { _ in
+        let missingGuest = Data(#"{"bookingRef":"BK-1","hotelCode":"HTL-042","roomCode":"DBL-STD","stay":{"checkIn":"2026-03-14","checkOut":"2026-03-16"}}"#.utf8)
+        for (label, data) in [("a booking without its guest", missingGuest), ("text that is not JSON", Data("BOOKING BK-1 PLEASE".utf8))] {
+            do {
+                let command = try PartnerBookingTranslator.translate(data)
+                throw SpecFailure("Given \(label), expected .malformed(...); it became \(command).")
+            } catch let error as PartnerBookingError {
+                guard case .malformed(let reason) = error, !reason.isEmpty else {
+                    throw SpecFailure("Given \(label):\n  expected malformed(<a reason the partner can read>)\n  actual   \(error)")
+                }
+            }
+        }
+    }
+}
+checkMalformedPayloads()
+
 suite.run()

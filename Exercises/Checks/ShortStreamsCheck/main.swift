@@ -124,7 +124,7 @@ suite.check("loading a stay reads only its own events") { _ in
     try scenario.firstStays()
     try scenario.secondStay()
     let stay = try scenario.desk.load("guest_stay-s-2")
-    guard stay == GuestStay(status: .checkedIn, balance: -30) else {
+    guard stay == GuestStay(status: .checkedIn, balance: -30, chargeIDs: ["c-2"]) else {
         throw SpecFailure("Ana's second stay s-2:\n  expected status checkedIn, balance -30\n  actual   status \(stay.status.rawValue), balance \(stay.balance)")
     }
 }

@@ -249,6 +249,38 @@ suite.check("a stay from the pilot loads through today's code and checks out") {
     }
 }
 
+/// Projections read the global log, not the stay's stream: they must meet the merged check-in
+/// too, whether a page ends between the pair's two events or not.
+@MainActor func checkGlobalLogIsTransformed() {
+    suite.check("the global log reads the pilot pair as one check-in with its room, even split across pages") { _ in
+        let store = InMemoryEventStore(clock: { departure }), ids = SequentialIDs()
+        try store.append(to: "guest_stay-s-7", expected: .noStream, events: [
+            EventData(eventID: ids.make(), eventType: "GuestCheckedIn", data: Data(pilotCheckIn.utf8), metadata: pilotMetadata),
+            EventData(eventID: ids.make(), eventType: "RoomAssigned", data: Data(pilotRoomAssigned.utf8), metadata: pilotMetadata),
+            EventData(eventID: ids.make(), eventType: "ChargeRecorded", data: Data(pilotCharge.utf8),
+                      metadata: EventMetadata(correlationID: "pilot-visit-7", causationID: "pilot-desk-2")),
+        ])
+        let transformed = TransformOnReadStore(base: store)
+        for pageSize in [1, 2, 10] {
+            var read: [RecordedEvent] = [], after: Int64 = 0
+            while case let page = try transformed.readAll(after: after, limit: pageSize), let last = page.last {
+                read += page
+                after = last.position
+            }
+            let types = read.map(\.eventType), positions = read.map(\.position)
+            let room = try read.first.map { try JSONValue(data: $0.data)["roomNumber"] } ?? nil
+            guard types == ["GuestCheckedIn", "ChargeRecorded"], positions == [2, 3], room == "101" else {
+                throw SpecFailure("""
+                    The global log read through TransformOnReadStore in pages of \(pageSize):
+                      expected GuestCheckedIn (room 101) at position 2, ChargeRecorded at 3
+                      actual   \(zip(types, positions).map { "\($0) at \($1)" }.joined(separator: ", ")), room \(room.map { "\($0)" } ?? "none")
+                    """)
+            }
+        }
+    }
+}
+checkGlobalLogIsTransformed()
+
 // MARK: - The stored-event contract
 
 for sample in samples {

@@ -72,7 +72,7 @@ public struct SampleHotel {
                 let due = owed[stay, default: 0]
                 let amount = next(5) == 0 ? due / 2 : due
                 if amount > 0 {
-                    batch.append((stay, .paymentRecorded(PaymentRecorded(
+                    batch.append((stay, .paymentReceived(PaymentReceived(
                         stayID: stay, paymentID: "p-\(number)", amount: amount, at: self.day(day, hour: 10)))))
                 }
                 let at = self.day(day, hour: 11)

@@ -52,7 +52,7 @@ extension Archiver {
             switch envelope.event {
             case .guestCheckedIn(let event): checkedIn = event
             case .chargeRecorded(let event): charged += event.amount
-            case .paymentRecorded(let event): paid += event.amount
+            case .paymentReceived(let event): paid += event.amount
             case .guestCheckedOut(let event): checkedOutAt = event.at
             case .checkoutFailed, .stayArchived: break
             }

@@ -3,7 +3,9 @@ import EventSourcingSQLite
 
 /// Deploys a corrected read model without downtime: v2 (green) rebuilds from position 0 into
 /// its own table, batch by batch, while v1 (blue) keeps answering and keeps up with new events.
-/// Queries move to v2 once it has caught up with the log, and never move back.
+/// Queries move to v2 once it has caught up with the log. Blue keeps catching up after the
+/// switch too, so that if v2 turns out wrong, moving queries back is one assignment, not another
+/// rebuild; drop v1 only once v2 has served long enough to be trusted.
 public final class BlueGreenDeployment {
     public let store: SQLiteEventStore
     public let blue: SQLiteProjection<RecordedEvent>
@@ -41,7 +43,8 @@ public final class BlueGreenDeployment {
         // Instead:
         // - rebuild green by ONE batch: `store.readAll(after: green.checkpoint(), limit: batchSize)`,
         //   then `green.apply(<the events green handles>, checkpoint: <the batch's last position>)`;
-        // - switch `serving` to `green.name` only once `lag()` is 0, and never back.
+        // - switch `serving` to `green.name` once `lag()` is 0 (a tick never switches back by
+        //   itself: a rollback is a person's decision, and blue stays caught up for it).
         serving = green.name
         return Progress(greenCheckpoint: try green.checkpoint(), head: try store.headPosition(), lag: try lag(), serving: serving)
     }

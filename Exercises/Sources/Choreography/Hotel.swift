@@ -13,7 +13,10 @@ public final class Hotel {
     public let store: any EventStore
     private let stays: CommandHandler<GuestStayCommand, GuestStayEvent, GuestStay>
     private let groups: CommandHandler<GroupCheckoutCommand, GroupCheckoutEvent, GroupCheckout>
-    /// The last global position the saga processed.
+    /// The last global position the saga processed. Kept in memory: a simplification. A real
+    /// saga stores it durably, and since its commands are appended to other streams it cannot
+    /// share their transaction, so it relies on the stays' and the group's deciders ignoring a
+    /// command they already handled when it replays after a restart.
     public private(set) var checkpoint: Int64 = 0
     /// Everything the saga read and sent, in order.
     public private(set) var messageLog: [Reaction] = []

@@ -5,9 +5,11 @@ extension Folio {
     public static func decide(_ command: FolioCommand, _ state: Folio) throws -> [FolioEvent] {
         switch command {
         case .recordCharge(let chargeID, let amount, let now):
+            if state.chargeIDs.contains(chargeID) { return [] }
             guard state.status == .open else { throw FolioError.periodNotOpen }
             return [.chargeRecorded(ChargeRecorded(stayID: state.stayID, chargeID: chargeID, amount: amount, at: now))]
         case .recordPayment(let paymentID, let amount, let now):
+            if state.paymentIDs.contains(paymentID) { return [] }
             guard state.status == .open else { throw FolioError.periodNotOpen }
             return [.paymentRecorded(PaymentRecorded(stayID: state.stayID, paymentID: paymentID, amount: amount, at: now))]
         case .closePeriod(let now):

@@ -13,10 +13,17 @@ public struct GuestStay: Sendable, Equatable, Codable {
     public var status: Status
     /// Payments minus charges: negative means the guest owes the hotel, 0 means settled.
     public var balance: Int
+    /// The ids of the charges and payments recorded so far, in order. A command that brings one
+    /// of them again is the same charge sent again (a double click, a retry after a timeout),
+    /// not a second one: `decide` answers it with nothing.
+    public var chargeIDs: [String]
+    public var paymentIDs: [String]
 
-    public init(status: Status, balance: Int) {
+    public init(status: Status, balance: Int, chargeIDs: [String] = [], paymentIDs: [String] = []) {
         self.status = status
         self.balance = balance
+        self.chargeIDs = chargeIDs
+        self.paymentIDs = paymentIDs
     }
 
     /// A stay before anything happened to it.
@@ -34,8 +41,10 @@ public struct GuestStay: Sendable, Equatable, Codable {
         case .chargeRecorded(let charge):
             // A charge is what the guest owes: it takes the balance down.
             state.balance -= charge.amount
+            state.chargeIDs.append(charge.chargeID)
         case .paymentRecorded(let payment):
             state.balance += payment.amount
+            state.paymentIDs.append(payment.paymentID)
         case .guestCheckedOut:
             // The balance stays as it was (settled, or the decider would not have let them go):
             // a checkout is not a payment.
@@ -58,8 +67,9 @@ public struct GuestStay: Sendable, Equatable, Codable {
         //
         //   checkIn        new stay -> GuestCheckedIn; already checked in -> nothing;
         //                  checked out -> stayClosed
-        //   recordCharge   needs an open stay (stayNotOpened / stayClosed) and amount > 0
-        //   recordPayment  (amountNotPositive) -> ChargeRecorded / PaymentRecorded
+        //   recordCharge   an id already recorded (state.chargeIDs / paymentIDs) -> nothing;
+        //   recordPayment  otherwise needs an open stay (stayNotOpened / stayClosed) and
+        //                  amount > 0 (amountNotPositive) -> ChargeRecorded / PaymentRecorded
         //   checkOut       never opened -> stayNotOpened; already out -> nothing;
         //                  balance exactly 0 -> GuestCheckedOut;
         //                  otherwise -> GuestCheckoutFailed(reason: .balanceNotSettled)

@@ -11,6 +11,9 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
         /// Stay events arrived, but not the group's own start: we do not know its stays yet.
         case waitingForStart
         case inProgress
+        /// Every stay of the group is out. This is what the board *shows*; it decides nothing
+        /// and announces nothing. Whether the group checkout is complete is the group's own
+        /// decision, recorded in its stream (the process manager of the processes stage).
         case completed
     }
 
@@ -42,9 +45,12 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
         self.completedAt = completedAt
     }
 
-    /// Applies one event, in whatever order it arrives, to the boards (by group id); returns
-    /// the completions it caused: at most one per group, ever.
-    public static func apply(_ boards: inout [String: GroupCheckoutBoard], _ event: GroupCheckoutEvent) -> [GroupCheckoutCompleted] {
+    /// Applies one event, in whatever order it arrives, to the boards (by group id).
+    ///
+    /// A read model only shows: it emits no events and sends no messages. One that did would
+    /// announce every completion again on each rebuild or replay, and would be deciding, which
+    /// is the group stream's job.
+    public static func apply(_ boards: inout [String: GroupCheckoutBoard], _ event: GroupCheckoutEvent) {
         // TODO: keep one board per group, whatever order the events come in:
         // - GroupCheckoutInitiated: the clerk, and each listed stay as pending (unless the stay
         //   is already on the board: its own event may have come first); status inProgress;
@@ -52,7 +58,6 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
         //   that stay's status and time, creating the board if needed (status waitingForStart);
         //   checked out is final;
         // - then, if the board is inProgress and every stay is checked out: status completed,
-        //   completedAt the latest checkout time, and return one GroupCheckoutCompleted.
-        []
+        //   completedAt the latest checkout time.
     }
 }

@@ -8,7 +8,8 @@ public final class Hotel {
     public let store: any EventStore
     private let stays: CommandHandler<GuestStayCommand, GuestStayEvent, GuestStay>
     private let makeEventID: @Sendable () -> UUID
-    /// The last global position the relay processed.
+    /// The last global position the relay processed. Kept in memory: a simplification (a real
+    /// relay stores it durably); a restart is simulated by setting it back.
     public private(set) var checkpoint: Int64 = 0
     /// Stays whose system is down: their CheckOutGuest commands wait in `parked`.
     public var unreachableStays: Set<String> = []

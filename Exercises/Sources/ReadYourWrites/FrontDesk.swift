@@ -21,6 +21,12 @@ public struct FrontDesk: Sendable {
 
     /// Appends `event` to its stay's stream and returns the **global position** it landed at:
     /// the token a client hands back to `folio(_:atLeast:timeout:)`.
+    ///
+    /// A simplification, said plainly: this stands in for the stay's command handler from the
+    /// modelling stage, which loads the stay, decides and appends with the version it decided
+    /// on. Here the checks hand in facts that are already decided, one desk at a time, so there
+    /// is no decision to protect and the append uses `.any`. In the hotel, the position comes
+    /// from that handler's append result, the same way.
     public func record(_ event: GuestStayEvent, eventID: UUID, metadata: EventMetadata) throws -> Int64 {
         let data = try GuestStayEvent.codec.encode(event, eventID: eventID, metadata: metadata)
         try store.append(to: "guest_stay-\(event.stayID)", expected: .any, events: [data], outbox: [])

@@ -13,10 +13,22 @@ public struct GuestStay: Sendable, Equatable, Codable {
     public var status: Status
     /// Payments minus charges: negative means the guest owes the hotel, 0 means settled.
     public var balance: Int
+    /// The ids of the charges and payments recorded so far, in order. A command that brings one
+    /// of them again is the same charge sent again (a double click, a retry after a timeout),
+    /// not a second one: `decide` answers it with nothing.
+    public var chargeIDs: [String]
+    public var paymentIDs: [String]
+    /// The stay's currency: the one its first charge was recorded in (nil before any charge).
+    /// The hotel bills a stay in one currency; payments carry no currency of their own and are
+    /// taken in the stay's.
+    public var currency: String?
 
-    public init(status: Status, balance: Int) {
+    public init(status: Status, balance: Int, chargeIDs: [String] = [], paymentIDs: [String] = [], currency: String? = nil) {
         self.status = status
         self.balance = balance
+        self.chargeIDs = chargeIDs
+        self.paymentIDs = paymentIDs
+        self.currency = currency
     }
 
     /// A stay before anything happened to it.
@@ -34,8 +46,11 @@ public struct GuestStay: Sendable, Equatable, Codable {
         case .chargeRecorded(let charge):
             // A charge is what the guest owes: it takes the balance down.
             state.balance -= charge.amount
+            state.chargeIDs.append(charge.chargeID)
+            if state.currency == nil { state.currency = charge.currency }
         case .paymentReceived(let payment):
             state.balance += payment.amount
+            state.paymentIDs.append(payment.paymentID)
         case .guestCheckedOut:
             // The balance stays as it was (settled, or the decider would not have let them go):
             // a checkout is not a payment.
@@ -66,13 +81,19 @@ public struct GuestStay: Sendable, Equatable, Codable {
             }
 
         case .recordCharge(let stayID, _, let chargeID, let amount, let currency, let now):
+            // The same charge id is the same charge, sent again: it was recorded once, so nothing
+            // more happens (the id is the charge's identity; the desk makes a new one per charge).
+            if state.chargeIDs.contains(chargeID) { return [] }
             try requireOpen(state)
             guard amount > 0 else { throw GuestStayError.amountNotPositive }
+            // One currency per stay: a balance that adds euros to dollars means nothing.
+            if let stayCurrency = state.currency, stayCurrency != currency { throw GuestStayError.currencyMismatch }
             // The fact records what the desk charged, in the currency it charged in; the default
             // is only for charges stored before currencies existed.
             return [.chargeRecorded(ChargeRecorded(stayID: stayID, chargeID: chargeID, amount: amount, currency: currency, at: now))]
 
         case .recordPayment(let stayID, _, let paymentID, let amount, let method, let now):
+            if state.paymentIDs.contains(paymentID) { return [] }
             try requireOpen(state)
             guard amount > 0 else { throw GuestStayError.amountNotPositive }
             return [.paymentReceived(PaymentReceived(stayID: stayID, paymentID: paymentID, amount: amount, method: method, receivedAt: now))]

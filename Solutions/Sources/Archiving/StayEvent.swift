@@ -57,7 +57,9 @@ public struct ChargeRecorded: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey { case stayID = "stayId", chargeID = "chargeId", amount, at }
 }
 
-public struct PaymentRecorded: Codable, Sendable, Equatable {
+/// A payment, under the name the hotel has used since day 200 of the seeded year. Payments
+/// stored before then are `PaymentRecorded`, with the same JSON; the codec reads them as this.
+public struct PaymentReceived: Codable, Sendable, Equatable {
     public var stayID: String
     public var paymentID: String
     public var amount: Int
@@ -147,7 +149,7 @@ public struct StayArchived: Codable, Sendable, Equatable {
 public enum StayEvent: Sendable, Equatable {
     case guestCheckedIn(GuestCheckedIn)
     case chargeRecorded(ChargeRecorded)
-    case paymentRecorded(PaymentRecorded)
+    case paymentReceived(PaymentReceived)
     case guestCheckedOut(GuestCheckedOut)
     case checkoutFailed(GuestCheckoutFailed)
     case stayArchived(StayArchived)
@@ -166,11 +168,12 @@ public enum StayEvent: Sendable, Equatable {
         }
         codec.register(ChargeRecorded.self, as: "ChargeRecorded", embed: StayEvent.chargeRecorded,
                        extract: { if case .chargeRecorded(let event) = $0 { event } else { nil } })
-        codec.register(PaymentRecorded.self, as: "PaymentRecorded", embed: StayEvent.paymentRecorded,
-                       extract: { if case .paymentRecorded(let event) = $0 { event } else { nil } })
-        // Payments were renamed `PaymentReceived` on day 200 of the seeded year; this module still
-        // calls them PaymentRecorded, so the new name reads as the old one (same JSON).
-        codec.rename("PaymentReceived", to: "PaymentRecorded")
+        codec.register(PaymentReceived.self, as: "PaymentReceived", embed: StayEvent.paymentReceived,
+                       extract: { if case .paymentReceived(let event) = $0 { event } else { nil } })
+        // Payments were renamed `PaymentReceived` on day 200 of the seeded year (the renaming
+        // exercise's change). The seeded history kept the JSON as it was (`at`, no method), so
+        // the old name maps to the new one with the JSON unchanged; new code only knows the new name.
+        codec.rename("PaymentRecorded", to: "PaymentReceived")
         codec.register(GuestCheckedOut.self, as: "GuestCheckedOut", embed: StayEvent.guestCheckedOut,
                        extract: { if case .guestCheckedOut(let event) = $0 { event } else { nil } })
         codec.register(GuestCheckoutFailed.self, as: "GuestCheckoutFailed", embed: StayEvent.checkoutFailed,

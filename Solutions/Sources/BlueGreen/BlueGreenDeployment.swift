@@ -3,7 +3,9 @@ import EventSourcingSQLite
 
 /// Deploys a corrected read model without downtime: v2 (green) rebuilds from position 0 into
 /// its own table, batch by batch, while v1 (blue) keeps answering and keeps up with new events.
-/// Queries move to v2 once it has caught up with the log, and never move back.
+/// Queries move to v2 once it has caught up with the log. Blue keeps catching up after the
+/// switch too, so that if v2 turns out wrong, moving queries back is one assignment, not another
+/// rebuild; drop v1 only once v2 has served long enough to be trusted.
 public final class BlueGreenDeployment {
     public let store: SQLiteEventStore
     public let blue: SQLiteProjection<RecordedEvent>
@@ -36,7 +38,8 @@ public final class BlueGreenDeployment {
     /// One step of the deploy.
     @discardableResult
     public func tick() throws -> Progress {
-        // Blue keeps serving, so it keeps up: the users see new events while green rebuilds.
+        // Blue keeps up on every tick: users see new events while green rebuilds, and after the
+        // switch blue stays ready to take the queries back if v2 turns out wrong.
         try ProjectionRunner(store: store).catchUp(blue)
         // Green rebuilds one batch at a time from its own checkpoint (0 at first): a rebuild of
         // millions of events is hours of work, and it must be able to stop and resume.

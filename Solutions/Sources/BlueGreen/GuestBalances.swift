@@ -9,6 +9,13 @@ import GRDB
 /// `PaymentRecorded`: every stay paid after the rename looks like it owes money. v2 is the
 /// corrected read model. It cannot be fixed in place: its rows must be rebuilt from every
 /// event since position 0, into a table of its own.
+///
+/// A simplification, said plainly: both versions read the stored JSON by stored type name,
+/// which is exactly what the public-events exercise warns against (v1's bug *is* that leak:
+/// it knows one name of a payment). v2 lists both names and decodes only `stayId` and
+/// `amount`, to keep a rebuild over a million events fast in a debug build. A production
+/// projection reads through the stay's codec (the archiving exercise's `StayEvent.codec`
+/// does), so a rename or an upcaster reaches it without a new list of names.
 public enum GuestBalances {
     public static let v1 = "guest_balances_v1"
     public static let v2 = "guest_balances_v2"

@@ -27,6 +27,9 @@ public struct GuestStay: Sendable, Equatable, Codable {
     public var status: Status
     /// Payments minus charges: 0 means settled.
     public var balance: Int
+    /// Charge and payment ids already recorded: the same id again is a retry (the decider stage's rule).
+    public var chargeIDs: [String] = []
+    public var paymentIDs: [String] = []
 
     public static let initial = GuestStay(status: .notOpened, balance: 0)
 
@@ -36,8 +39,8 @@ public struct GuestStay: Sendable, Equatable, Codable {
         var state = state
         switch event {
         case .guestCheckedIn: state.status = .checkedIn
-        case .chargeRecorded(let e): state.balance -= e.amount
-        case .paymentReceived(let e): state.balance += e.amount
+        case .chargeRecorded(let e): state.balance -= e.amount; state.chargeIDs.append(e.chargeID)
+        case .paymentReceived(let e): state.balance += e.amount; state.paymentIDs.append(e.paymentID)
         case .guestCheckedOut: state.status = .checkedOut
         case .guestCheckoutFailed: break
         }
@@ -50,9 +53,11 @@ public struct GuestStay: Sendable, Equatable, Codable {
             guard state.status == .notOpened else { return [] }
             return [.guestCheckedIn(GuestCheckedIn(stayID: stayID, guestID: guestID, roomNumber: roomNumber, at: now))]
         case .recordCharge(let stayID, let chargeID, let amount, let now):
+            if state.chargeIDs.contains(chargeID) { return [] }
             guard state.status == .checkedIn else { throw GuestStayError.stayNotOpen }
             return [.chargeRecorded(ChargeRecorded(stayID: stayID, chargeID: chargeID, amount: amount, at: now))]
         case .recordPayment(let stayID, let paymentID, let amount, let now):
+            if state.paymentIDs.contains(paymentID) { return [] }
             guard state.status == .checkedIn else { throw GuestStayError.stayNotOpen }
             return [.paymentReceived(PaymentReceived(stayID: stayID, paymentID: paymentID, amount: amount, receivedAt: now))]
         case .checkOutGuest(let stayID, let groupCheckoutID, let now):

@@ -13,6 +13,12 @@ public struct Folio: Sendable, Equatable, Codable {
     public var openingBalance: Int
     public var charged: Int
     public var paid: Int
+    /// The ids of this period's charges and payments: the same id again is a retry, not a new
+    /// charge (the decider stage's rule). A simplification: ids are remembered per period, so a
+    /// retry that arrives after the night audit closed the period would be refused (the period
+    /// is closed), not recognised.
+    public var chargeIDs: [String] = []
+    public var paymentIDs: [String] = []
 
     public init(stayID: String = "", period: Int = 0, status: Status = .notOpened, openingBalance: Int = 0, charged: Int = 0, paid: Int = 0) {
         self.stayID = stayID
@@ -35,8 +41,10 @@ public struct Folio: Sendable, Equatable, Codable {
             state = Folio(stayID: e.stayID, period: e.period, status: .open, openingBalance: e.openingBalance)
         case .chargeRecorded(let e):
             state.charged += e.amount
+            state.chargeIDs.append(e.chargeID)
         case .paymentRecorded(let e):
             state.paid += e.amount
+            state.paymentIDs.append(e.paymentID)
         case .folioPeriodClosed:
             state.status = .closed
         }

@@ -11,6 +11,9 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
         /// Stay events arrived, but not the group's own start: we do not know its stays yet.
         case waitingForStart
         case inProgress
+        /// Every stay of the group is out. This is what the board *shows*; it decides nothing
+        /// and announces nothing. Whether the group checkout is complete is the group's own
+        /// decision, recorded in its stream (the process manager of the processes stage).
         case completed
     }
 
@@ -42,13 +45,16 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
         self.completedAt = completedAt
     }
 
-    /// Applies one event, in whatever order it arrives, to the boards (by group id); returns
-    /// the completions it caused: at most one per group, ever.
+    /// Applies one event, in whatever order it arrives, to the boards (by group id).
+    ///
+    /// A read model only shows: it emits no events and sends no messages. One that did would
+    /// announce every completion again on each rebuild or replay, and would be deciding, which
+    /// is the group stream's job.
     ///
     /// The board must end up the same whatever the arrival order, so every rule here is
     /// order-free: statuses only move forwards, times come from the events, and completion is
     /// decided from the whole board, not from "the last event".
-    public static func apply(_ boards: inout [String: GroupCheckoutBoard], _ event: GroupCheckoutEvent) -> [GroupCheckoutCompleted] {
+    public static func apply(_ boards: inout [String: GroupCheckoutBoard], _ event: GroupCheckoutEvent) {
         let groupID: String
         switch event {
         case .groupCheckoutInitiated(let e):
@@ -63,12 +69,12 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
             if board.status == .waitingForStart { board.status = .inProgress }
             boards[groupID] = board
         case .guestCheckedOut(let e):
-            guard let id = e.groupCheckoutID else { return [] }
+            guard let id = e.groupCheckoutID else { return }
             groupID = id
             // Checked out is final: nothing that arrives later moves it back.
             boards[groupID, default: GroupCheckoutBoard(groupCheckoutID: groupID)].stays[e.stayID] = Stay(status: .checkedOut, at: e.at)
         case .guestCheckoutFailed(let e):
-            guard let id = e.groupCheckoutID else { return [] }
+            guard let id = e.groupCheckoutID else { return }
             groupID = id
             var board = boards[groupID] ?? GroupCheckoutBoard(groupCheckoutID: groupID)
             if board.stays[e.stayID]?.status != .checkedOut {
@@ -76,18 +82,16 @@ public struct GroupCheckoutBoard: Sendable, Equatable, Codable {
             }
             boards[groupID] = board
         }
-        return complete(&boards, groupID)
+        showCompletion(&boards, groupID)
     }
 
-    /// Completes the group when its start is known and every one of its stays is out, once.
-    private static func complete(_ boards: inout [String: GroupCheckoutBoard], _ groupID: String) -> [GroupCheckoutCompleted] {
+    /// Shows the group as completed when its start is known and every one of its stays is out.
+    private static func showCompletion(_ boards: inout [String: GroupCheckoutBoard], _ groupID: String) {
         guard var board = boards[groupID], board.status == .inProgress,
-              board.stays.values.allSatisfy({ $0.status == .checkedOut }) else { return [] }
+              board.stays.values.allSatisfy({ $0.status == .checkedOut }) else { return }
         board.status = .completed
         // The latest checkout time: the same whichever checkout happened to arrive last.
         board.completedAt = board.stays.values.compactMap(\.at).max()
         boards[groupID] = board
-        return [GroupCheckoutCompleted(groupCheckoutID: groupID, stayIDs: board.stays.keys.sorted(),
-                                       at: board.completedAt ?? Date(timeIntervalSince1970: 0))]
     }
 }

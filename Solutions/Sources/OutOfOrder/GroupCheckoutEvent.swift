@@ -71,16 +71,3 @@ public enum GroupCheckoutEvent: Sendable, Equatable {
         return codec
     }()
 }
-
-/// What the dashboard announces when a group is done (say, to tell housekeeping the rooms are free).
-public struct GroupCheckoutCompleted: Codable, Sendable, Equatable {
-    public var groupCheckoutID: String
-    public var stayIDs: [String]
-    public var at: Date
-
-    public init(groupCheckoutID: String, stayIDs: [String], at: Date) {
-        self.groupCheckoutID = groupCheckoutID
-        self.stayIDs = stayIDs
-        self.at = at
-    }
-}

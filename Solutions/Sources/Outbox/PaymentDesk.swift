@@ -5,7 +5,7 @@ import Foundation
 /// gateway.
 public struct PaymentDesk {
     public let store: any EventStore
-    /// Appends that failed (storage trouble) are retried this many times.
+    /// Appends that failed (storage trouble, or a concurrent append) are tried this many times.
     public var maxAttempts = 10
 
     public init(store: any EventStore) {
@@ -23,10 +23,20 @@ public struct PaymentDesk {
         let data = try CardPaymentEvent.codec.encode(event, eventID: eventID,
                                                      metadata: EventMetadata(correlationID: paymentID, causationID: "desk-\(paymentID)"))
         let message = try ChargeCard(paymentID: paymentID, stayID: stayID, amount: amount).outboxMessage()
+        let streamID = "guest_stay-\(stayID)"
         try retrying {
+            // Load, decide, append with the version the decision was made on (the modelling
+            // stage's rule, never `.any`): a payment already requested on this stay is not
+            // requested again, so a retried request, or one whose answer was lost, does nothing.
+            let stored = try store.readStream(streamID)
+            let alreadyRequested = try CardPaymentEvent.codec.decode(stored).contains { envelope in
+                if case .cardPaymentRequested(let requested) = envelope.event { requested.paymentID == paymentID } else { false }
+            }
+            if alreadyRequested { return }
+            let version: ExpectedVersion = stored.last.map { .exact($0.streamVersion) } ?? .noStream
             // The same event id on every attempt: if an earlier attempt was stored but its answer
             // lost, the store recognises the append and does not write it (or its message) twice.
-            try store.append(to: "guest_stay-\(stayID)", expected: .any, events: [data], outbox: [message])
+            try store.append(to: streamID, expected: version, events: [data], outbox: [message])
         }
     }
 
@@ -36,6 +46,9 @@ public struct PaymentDesk {
             do {
                 return try body()
             } catch is StorageFailure where attempt < maxAttempts {
+                attempt += 1
+            } catch is WrongExpectedVersion where attempt < maxAttempts {
+                // Someone appended to the stay in between: load and decide again.
                 attempt += 1
             }
         }

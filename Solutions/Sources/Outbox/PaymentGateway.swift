@@ -13,7 +13,10 @@ public final class PaymentGateway: MessageTransport {
 
     /// Every charge made, in order.
     public private(set) var charges: [Charge] = []
-    /// Ids of the messages already processed.
+    /// Ids of the messages already processed: the gateway's inbox. Kept in memory, next to the
+    /// charges it protects: a simplification. A real consumer stores the ids in the same
+    /// transaction as the effect (the crud-inbox exercise does), or both would not survive a
+    /// restart together.
     public private(set) var processedMessageIDs: Set<String> = []
     /// Every message that arrived, duplicates included (to show the redeliveries).
     public private(set) var received: [String] = []

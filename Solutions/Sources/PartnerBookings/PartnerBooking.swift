@@ -36,6 +36,8 @@ public enum PartnerBookingError: Error, Sendable, Equatable, CustomStringConvert
     case unknownRoomType(String)
     /// Dates that are not dates, or a check-out not after the check-in.
     case invalidStay(checkIn: String, checkOut: String)
+    /// The booking was received before with other details: a change is not a resend.
+    case changedResend(bookingRef: String)
 
     public var description: String {
         switch self {
@@ -45,6 +47,8 @@ public enum PartnerBookingError: Error, Sendable, Equatable, CustomStringConvert
             "Unknown room type '\(code)': this hotel sells \(PartnerBookingTranslator.roomTypes.keys.sorted().joined(separator: ", "))."
         case .invalidStay(let checkIn, let checkOut):
             "Invalid stay from '\(checkIn)' to '\(checkOut)': dates are yyyy-MM-dd and check-out must be after check-in."
+        case .changedResend(let ref):
+            "Booking '\(ref)' was received before with other details: a change is not a resend, send it as a modification."
         }
     }
 }

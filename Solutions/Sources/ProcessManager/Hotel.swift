@@ -8,7 +8,9 @@ public final class Hotel {
     public let store: any EventStore
     private let stays: CommandHandler<GuestStayCommand, GuestStayEvent, GuestStay>
     private let makeEventID: @Sendable () -> UUID
-    /// The last global position the relay processed.
+    /// The last global position the relay processed. Kept in memory: a simplification. A real
+    /// relay stores it durably; after a restart it resends from there, which the next exercise
+    /// makes harmless.
     public private(set) var checkpoint: Int64 = 0
 
     public init(store: any EventStore, makeEventID: @escaping @Sendable () -> UUID = { UUID() }) {

@@ -8,7 +8,10 @@ import Foundation
 /// out, publishes one `GuestStayCompleted`.
 public final class StayTranslator {
     private let store: any EventStore
-    /// Stays already published: a redelivered checkout must not publish again.
+    /// Stays already published: a redelivered checkout must not publish again. Kept in memory:
+    /// a simplification. A real translator stores it durably, or writes its messages through
+    /// an outbox keyed by the message id derived from the stay, so that a restart does not
+    /// publish every stay again (consumers deduplicate by that id as well).
     public private(set) var published: Set<String> = []
 
     public init(store: any EventStore) {

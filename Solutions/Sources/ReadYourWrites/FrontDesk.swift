@@ -24,6 +24,12 @@ public struct FrontDesk: Sendable {
     ///
     /// The global position, not the stream version: a read model follows the global log, and
     /// its checkpoint is a global position. Version 2 of this stay may be position 7 of the log.
+    ///
+    /// A simplification, said plainly: this stands in for the stay's command handler from the
+    /// modelling stage, which loads the stay, decides and appends with the version it decided
+    /// on. Here the checks hand in facts that are already decided, one desk at a time, so there
+    /// is no decision to protect and the append uses `.any`. In the hotel, the position comes
+    /// from that handler's append result, the same way.
     public func record(_ event: GuestStayEvent, eventID: UUID, metadata: EventMetadata) throws -> Int64 {
         let data = try GuestStayEvent.codec.encode(event, eventID: eventID, metadata: metadata)
         let result = try store.append(to: "guest_stay-\(event.stayID)", expected: .any, events: [data], outbox: [])

@@ -7,12 +7,15 @@ public enum GuestStayError: Error, Sendable, Equatable, CustomStringConvertible 
     case stayClosed
     /// Charges and payments are positive amounts; corrections are events of their own.
     case amountNotPositive
+    /// A stay is billed in one currency: the one of its first charge.
+    case currencyMismatch
 
     public var description: String {
         switch self {
         case .stayNotOpened: "stayNotOpened (this stay was never checked in)"
         case .stayClosed: "stayClosed (this stay is already checked out)"
         case .amountNotPositive: "amountNotPositive (the amount must be greater than 0)"
+        case .currencyMismatch: "currencyMismatch (this stay is billed in another currency)"
         }
     }
 }

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Small output helpers for the commands: unbuffered lines, and whether we talk to a person.
-enum Terminal {
+enum Console {
     /// Writes a line to stdout at once (a pipe would otherwise buffer it until exit).
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))

@@ -82,7 +82,7 @@ public final class WorkshopProgress: Sendable {
     public func recordCheck(_ outcome: CheckOutcome) throws {
         guard outcome.workspace == .exercises else { return }
         let wasCompleted = try summary().progress(of: outcome.exercise).completed
-        try record(.checkRan(CheckRan(exercise: outcome.exercise, status: outcome.status, seconds: outcome.seconds)))
+        try record(.checkRan(CheckRan(outcome)))
         if outcome.status == .passed && !wasCompleted {
             try record(.exerciseCompleted(ExerciseCompleted(exercise: outcome.exercise)))
         }

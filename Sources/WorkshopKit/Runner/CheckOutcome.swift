@@ -1,5 +1,5 @@
+import CheckReport
 import EventSourcing
-import EventSourcingTesting
 import Foundation
 
 /// Everything one check of one exercise produced: `workshop check --json` prints it, the TUI

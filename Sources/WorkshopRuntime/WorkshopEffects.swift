@@ -1,6 +1,6 @@
 import EventSourcing
 import EventSourcingSQLite
-import EventSourcingTesting
+import CheckReport
 import Foundation
 import Synchronization
 import WorkshopApp
@@ -9,24 +9,24 @@ import WorkshopKit
 /// The TUI's side effects, done with WorkshopKit: checks in child processes, the exercise's
 /// files watched, progress recorded, resets, diffs, and pages of the sample store.
 ///
-/// Every command runs in a detached task and answers through `send`; nothing here blocks the
+/// Every effect runs in a detached task and answers through `send`; nothing here blocks the
 /// loop that reads keys.
-final class TUIEffects: Effects {
+public final class WorkshopEffects: EffectInterpreter {
     private struct Running {
         var check: Task<Void, Never>?
         var watch: Task<Void, Never>?
         var sampleStore: SQLiteEventStore?
     }
 
-    let paths: ProjectPaths
-    let catalog: Catalog
-    let runner: Runner
-    let progress: WorkshopProgress
-    let pristine: PristineFiles
-    let watchMode: FileWatcher.Mode
+    public let paths: ProjectPaths
+    public let catalog: Catalog
+    public let runner: Runner
+    public let progress: WorkshopProgress
+    public let pristine: PristineFiles
+    public let watchMode: FileWatcher.Mode
     private let running = Mutex(Running())
 
-    init(paths: ProjectPaths, catalog: Catalog, runner: Runner, progress: WorkshopProgress, pristine: PristineFiles, watchMode: FileWatcher.Mode) {
+    public init(paths: ProjectPaths, catalog: Catalog, runner: Runner, progress: WorkshopProgress, pristine: PristineFiles, watchMode: FileWatcher.Mode) {
         self.paths = paths
         self.catalog = catalog
         self.runner = runner
@@ -35,8 +35,8 @@ final class TUIEffects: Effects {
         self.watchMode = watchMode
     }
 
-    func perform(_ command: Command, send: @escaping @Sendable (Msg) -> Void) {
-        switch command {
+    public func perform(_ effect: Effect, send: @escaping @Sendable (Msg) -> Void) {
+        switch effect {
         case .loadInstructions(let id):
             guard let exercise = exercise(id, send) else { return }
             let url = paths.exercises.appending(path: exercise.instructions)
@@ -142,11 +142,11 @@ final class TUIEffects: Effects {
         }
     }
 
-    func runEditor(path: String, line: Int?) -> String? {
-        TUIEditor.run(file: paths.root.appending(path: path).path, line: line)
+    public func runEditor(path: String, line: Int?) -> String? {
+        Editor.run(file: paths.root.appending(path: path).path, line: line)
     }
 
-    func shutdown() async {
+    public func shutdown() async {
         let tasks = running.withLock { state -> [Task<Void, Never>] in
             defer { state.check = nil; state.watch = nil }
             return [state.check, state.watch].compactMap { $0 }
@@ -178,7 +178,7 @@ final class TUIEffects: Effects {
     }
 
     /// One page of the sample store, opened read-only on first use and kept open.
-    func page(_ query: StoreQuery) throws -> StorePage {
+    public func page(_ query: StoreQuery) throws -> StorePage {
         let store = try running.withLock { state -> SQLiteEventStore in
             if let store = state.sampleStore { return store }
             let path = paths.sampleStore.path
@@ -193,7 +193,7 @@ final class TUIEffects: Effects {
     }
 
     /// One page of `store`: what the browser and `bench tui` read.
-    static func page(_ query: StoreQuery, in store: SQLiteEventStore) throws -> StorePage {
+    public static func page(_ query: StoreQuery, in store: SQLiteEventStore) throws -> StorePage {
         let head = try store.headPosition()
         switch query {
         case .log(let after):

@@ -2,7 +2,7 @@ import Foundation
 
 /// Starts the learner's editor on a file and waits for it: `$VISUAL`, else `$EDITOR`, else the
 /// first of nano, vim and vi that is installed.
-enum TUIEditor {
+enum Editor {
     /// Editors known to take `+LINE` before the file to open it at a line.
     private static let takesLine: Set<String> = ["vi", "vim", "nvim", "nano", "emacs", "micro", "kak", "hx", "helix", "joe", "mg", "ne"]
 

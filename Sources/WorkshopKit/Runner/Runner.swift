@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 import Foundation
 
 /// Builds and checks one exercise in child processes: `swift build --product <Module>Check`,

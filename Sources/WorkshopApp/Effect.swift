@@ -2,13 +2,13 @@ import WorkshopKit
 
 /// A side effect `update` asks for; the runtime performs it and answers with messages.
 ///
-/// Commands are plain values so tests assert them with `==`:
+/// Effects are plain values so tests assert them with `==`:
 ///
 /// ```swift
-/// let commands = App.update(&model, .intent(.rerun))
-/// #expect(commands == [.runCheck(exercise: "facts", workspace: .exercises)])
+/// let effects = App.update(&model, .intent(.rerun))
+/// #expect(effects == [.runCheck(exercise: "facts", workspace: .exercises)])
 /// ```
-public enum Command: Sendable, Equatable {
+public enum Effect: Sendable, Equatable {
     /// Reads the exercise's instructions: answered by `instructionsLoaded`.
     case loadInstructions(exercise: String)
     /// Builds and checks an exercise, cancelling any check still running: answered by

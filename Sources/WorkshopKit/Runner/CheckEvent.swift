@@ -1,4 +1,4 @@
-import EventSourcingTesting
+import CheckReport
 
 /// What a check is doing, as it goes: the TUI shows "Checking facts…" on the first event, which
 /// arrives before any process starts.

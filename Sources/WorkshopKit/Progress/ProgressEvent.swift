@@ -48,14 +48,38 @@ public struct ExerciseOpened: Codable, Sendable, Hashable {
 }
 
 /// A check of the learner's exercise ran, with this status.
+///
+/// The counts, the failing checks' names and the first diagnostic are what a classroom board
+/// shows the trainer; they are facts about the run, never the learner's code. Events recorded
+/// before they existed decode with them absent.
 public struct CheckRan: Codable, Sendable, Hashable {
     public var exercise: String
     public var status: CheckStatus
     public var seconds: Double?
-    public init(exercise: String, status: CheckStatus, seconds: Double? = nil) {
+    public var passedCount: Int?
+    public var failedCount: Int?
+    /// The names of the checks that failed, in the order they ran.
+    public var failingChecks: [String]?
+    /// The first compiler error's message (no file contents, no path), when it did not build.
+    public var firstDiagnostic: String?
+
+    public init(
+        exercise: String, status: CheckStatus, seconds: Double? = nil, passedCount: Int? = nil, failedCount: Int? = nil,
+        failingChecks: [String]? = nil, firstDiagnostic: String? = nil
+    ) {
         self.exercise = exercise
         self.status = status
         self.seconds = seconds
+        self.passedCount = passedCount
+        self.failedCount = failedCount
+        self.failingChecks = failingChecks
+        self.firstDiagnostic = firstDiagnostic
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case exercise, status, seconds
+        case passedCount = "passed_count", failedCount = "failed_count"
+        case failingChecks = "failing_checks", firstDiagnostic = "first_diagnostic"
     }
 }
 

@@ -2,20 +2,20 @@ import TerminalUI
 
 /// Runs the Elm loop on a terminal: draws the model, reads keys with a short timeout so
 /// results from background work arrive while keys stay responsive, maps keys to intents,
-/// and performs the commands `update` returns.
+/// and performs the effects `update` returns.
 ///
 /// ```swift
-/// let runtime = Runtime(terminal: terminal, model: model, effects: effects)
-/// runtime.run()
+/// let loop = AppLoop(terminal: terminal, model: model, effects: effects)
+/// loop.run()
 /// ```
 ///
-/// Terminal commands (quit, redraw, bell, the editor) are done here; everything else goes to
-/// `Effects`, whose answers come back through the mailbox.
+/// Terminal effects (quit, redraw, bell, the editor) are done here; everything else goes to
+/// `EffectInterpreter`, whose answers come back through the mailbox.
 @MainActor
-public final class Runtime {
+public final class AppLoop {
     public private(set) var model: Model
     private let terminal: any Terminal
-    private let effects: any Effects
+    private let effects: any EffectInterpreter
     private let mailbox = Mailbox()
     /// Asked between keys; true ends the loop (SIGTERM, SIGINT from outside).
     private let shouldStop: @Sendable () -> Bool
@@ -29,7 +29,7 @@ public final class Runtime {
     /// Frames drawn so far (for tests and benchmarks).
     public private(set) var frames = 0
 
-    public init(terminal: any Terminal, model: Model, effects: any Effects, shouldStop: @escaping @Sendable () -> Bool = { false }) {
+    public init(terminal: any Terminal, model: Model, effects: any EffectInterpreter, shouldStop: @escaping @Sendable () -> Bool = { false }) {
         self.terminal = terminal
         self.model = model
         self.effects = effects
@@ -80,9 +80,9 @@ public final class Runtime {
     }
 
     private func apply(_ message: Msg) {
-        let commands = App.update(&model, message)
+        let effects = App.update(&model, message)
         needsDraw = true
-        perform(commands)
+        perform(effects)
     }
 
     private func draw() {
@@ -91,9 +91,9 @@ public final class Runtime {
         needsDraw = false
     }
 
-    private func perform(_ commands: [Command]) {
-        for command in commands {
-            switch command {
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
             case .quit:
                 isRunning = false
             case .redraw:
@@ -103,13 +103,13 @@ public final class Runtime {
                 terminal.bell()
             case .openEditor(let path, let line):
                 terminal.suspend()
-                let error = effects.runEditor(path: path, line: line)
+                let error = self.effects.runEditor(path: path, line: line)
                 terminal.resume()
                 apply(.resized(terminal.size))
                 apply(.editorClosed(error: error))
             default:
                 let mailbox = mailbox
-                effects.perform(command) { mailbox.post($0) }
+                self.effects.perform(effect) { mailbox.post($0) }
             }
         }
     }

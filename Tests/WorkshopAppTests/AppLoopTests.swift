@@ -4,15 +4,15 @@ import Testing
 import WorkshopKit
 @testable import WorkshopApp
 
-/// Effects that record commands and answer checks at once with a scripted outcome.
-final class RecordingEffects: Effects {
-    let commands = Mutex<[Command]>([])
+/// EffectInterpreter that record commands and answer checks at once with a scripted outcome.
+final class RecordingEffects: EffectInterpreter {
+    let commands = Mutex<[Effect]>([])
     let editorRuns = Mutex<[String]>([])
     let status: CheckStatus
 
     init(status: CheckStatus) { self.status = status }
 
-    func perform(_ command: Command, send: @escaping @Sendable (Msg) -> Void) {
+    func perform(_ command: Effect, send: @escaping @Sendable (Msg) -> Void) {
         commands.withLock { $0.append(command) }
         switch command {
         case .loadInstructions(let id): send(.instructionsLoaded(exercise: id, text: Fixtures.instructions))
@@ -37,7 +37,7 @@ struct RuntimeTests {
     @Test func resultsFromBackgroundWorkReachTheScreen() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30))
         let effects = RecordingEffects(status: .passed)
-        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: effects)
+        let runtime = AppLoop(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: effects)
         runtime.run(maxIdlePolls: 3)
         #expect(terminal.lastGrid?.text.contains("✔ passed") == true)
         #expect(terminal.lastGrid?.text.contains("Passed! Press n for the next exercise.") == true)
@@ -47,7 +47,7 @@ struct RuntimeTests {
     @Test func keysBecomeCommandsAndQuitRestoresTheTerminal() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30), keys: [.character("r"), .character("e"), .ctrl("l"), .character("q")])
         let effects = RecordingEffects(status: .failed)
-        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: effects)
+        let runtime = AppLoop(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: effects)
         runtime.run()
         let runs = effects.commands.withLock { $0.filter { if case .runCheck = $0 { true } else { false } } }
         #expect(runs.count == 2)
@@ -60,7 +60,7 @@ struct RuntimeTests {
     @Test func resizingRedrawsAtTheNewSize() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30))
         terminal.resize(to: Size(width: 50, height: 15))
-        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: RecordingEffects(status: .passed))
+        let runtime = AppLoop(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size), effects: RecordingEffects(status: .passed))
         runtime.run(maxIdlePolls: 2)
         #expect(terminal.lastGrid?.size == Size(width: 50, height: 15))
         #expect(terminal.lastGrid?.text.contains("Terminal too small") == true)
@@ -68,7 +68,7 @@ struct RuntimeTests {
 
     @Test func aStopRequestEndsTheLoop() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30))
-        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size),
+        let runtime = AppLoop(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size),
                               effects: RecordingEffects(status: .passed), shouldStop: { true })
         runtime.run()
         #expect(terminal.isRestored)
@@ -77,7 +77,7 @@ struct RuntimeTests {
     @Test func aTerminalThatGoesAwayEndsTheLoop() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30), keys: [.character("2")])
         terminal.disconnect()
-        let runtime = Runtime(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size),
+        let runtime = AppLoop(terminal: terminal, model: Model(catalog: Fixtures.catalog, size: terminal.size),
                               effects: RecordingEffects(status: .passed))
         // No idle limit and no quit key: only the disconnection can end this run.
         runtime.run()
