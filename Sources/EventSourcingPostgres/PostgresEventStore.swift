@@ -140,7 +140,9 @@ public final class PostgresEventStore: EventStore {
         }
     }
 
+    /// Checks what every store checks before touching its data (`AppendRules`), then encodes.
     static func encode(streamID: String, expected: ExpectedVersion, events: [EventData], outbox: [OutboxMessage]) throws -> EncodedAppend {
+        let outbox = try AppendRules.check(streamID: streamID, events: events, outbox: outbox)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return EncodedAppend(
@@ -158,7 +160,7 @@ public final class PostgresEventStore: EventStore {
         case .exact(let version): (3, version)
         }
         let query: PostgresQuery = """
-            SELECT outcome, version, positions, ids FROM append_to_stream(
+            SELECT outcome, version, positions, ids, message_ids FROM append_to_stream(
                 \(append.streamID), \(kind), \(version),
                 \(append.events.map(\.eventID)), \(append.events.map(\.eventType)), \(append.events.map { Int32($0.schemaVersion) }),
                 \(append.events.map { ByteBuffer(data: $0.data) }), \(append.metadata), \(recordedAt),
@@ -169,12 +171,14 @@ public final class PostgresEventStore: EventStore {
         guard let row = rows.first else {
             throw PostgresEventStoreError(.server, "The append to stream '\(append.streamID)' got no answer from append_to_stream.")
         }
-        let (outcome, resultVersion, resultPositions, ids) = try row.decode((String, Int64?, [Int64]?, [UUID]?).self)
+        let (outcome, resultVersion, resultPositions, ids, messageIDs) = try row.decode((String, Int64?, [Int64]?, [UUID]?, [String]?).self)
         switch outcome {
         case "appended", "repeated":
             return AppendResult(nextExpectedVersion: resultVersion ?? 0, positions: resultPositions ?? [])
         case "duplicate":
             throw DuplicateEventIDs(streamID: append.streamID, eventIDs: ids ?? [])
+        case "outbox_conflict":
+            throw ConflictingOutboxMessage(messageID: messageIDs?.first ?? "")
         default:
             let actual: StreamState = (resultVersion ?? 0) > 0 ? .exists(version: resultVersion ?? 0) : .noStream
             throw WrongExpectedVersion(streamID: append.streamID, expected: append.expected, actual: actual)
@@ -203,6 +207,8 @@ public final class PostgresEventStore: EventStore {
         "position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at"
 
     public func readStream(_ streamID: String, from version: Int64?, direction: ReadDirection, limit: Int) throws -> [RecordedEvent] {
+        try StreamIDRules.validate(streamID)
+        try InvalidReadLimit.check(limit)
         guard limit > 0 else { return [] }
         let query: PostgresQuery
         switch direction {
@@ -225,6 +231,7 @@ public final class PostgresEventStore: EventStore {
     /// The log after `position`, only as far as every transaction below has ended: see the
     /// type's documentation.
     public func readAll(after position: Int64, limit: Int) throws -> [RecordedEvent] {
+        try InvalidReadLimit.check(limit)
         guard limit > 0 else { return [] }
         return try read("""
             SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at
@@ -259,6 +266,7 @@ public final class PostgresEventStore: EventStore {
     }
 
     public func streamState(_ streamID: String) throws -> StreamState {
+        try StreamIDRules.validate(streamID)
         let version = try scalar(
             "SELECT stream_version FROM events WHERE stream_id = \(streamID) ORDER BY stream_version DESC LIMIT 1",
             as: Int64.self, during: "reading the state of stream '\(streamID)'")
@@ -295,6 +303,7 @@ public final class PostgresEventStore: EventStore {
     // MARK: Outbox
 
     public func pendingOutbox(limit: Int) throws -> [PendingMessage] {
+        try InvalidReadLimit.check(limit)
         guard limit > 0 else { return [] }
         do {
             let rows = try connections.withConnection { connection in

@@ -148,11 +148,12 @@ enum PostgresSchema {
                 p_recorded_at timestamptz,
                 p_message_ids text[], p_destinations text[], p_message_types text[], p_payloads bytea[], p_headers text[],
                 p_positions bigint[]
-            ) RETURNS TABLE (outcome text, version bigint, positions bigint[], ids uuid[]) LANGUAGE plpgsql AS $$
+            ) RETURNS TABLE (outcome text, version bigint, positions bigint[], ids uuid[], message_ids text[]) LANGUAGE plpgsql AS $$
             DECLARE
                 event_count integer := coalesce(array_length(p_event_ids, 1), 0);
                 current_version bigint;
                 found_ids uuid[];
+                conflicting_messages text[];
                 found_streams text[];
                 found_versions bigint[];
                 found_positions bigint[];
@@ -169,9 +170,9 @@ enum PostgresSchema {
                         IF array_length(found_ids, 1) = event_count AND p_stream_id = ALL (found_streams)
                            AND (SELECT bool_and(v = found_versions[1] + k - 1)
                                   FROM unnest(found_versions) WITH ORDINALITY AS f(v, k)) THEN
-                            RETURN QUERY SELECT 'repeated'::text, found_versions[event_count], found_positions, NULL::uuid[];
+                            RETURN QUERY SELECT 'repeated'::text, found_versions[event_count], found_positions, NULL::uuid[], NULL::text[];
                         ELSE
-                            RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], found_ids;
+                            RETURN QUERY SELECT 'duplicate'::text, NULL::bigint, NULL::bigint[], found_ids, NULL::text[];
                         END IF;
                         RETURN;
                     END IF;
@@ -183,29 +184,41 @@ enum PostgresSchema {
                         OR (p_expected_kind = 1 AND current_version = 0)
                         OR (p_expected_kind = 2 AND current_version > 0)
                         OR (p_expected_kind = 3 AND current_version > 0 AND current_version = p_expected_version)) THEN
-                    RETURN QUERY SELECT 'conflict'::text, current_version, NULL::bigint[], NULL::uuid[];
+                    RETURN QUERY SELECT 'conflict'::text, current_version, NULL::bigint[], NULL::uuid[], NULL::text[];
                     RETURN;
                 END IF;
-                IF event_count = 0 THEN
-                    RETURN QUERY SELECT 'appended'::text, current_version, ARRAY[]::bigint[], NULL::uuid[];
-                    RETURN;
-                END IF;
+                -- A message id already queued with other content is refused before anything is
+            -- written; the same message again is the same message, kept once.
+            SELECT array_agg(o.message_id) INTO conflicting_messages FROM outbox o
+              JOIN unnest(p_message_ids, p_destinations, p_message_types, p_payloads, p_headers) AS m(id, destination, kind, payload, headers)
+                ON o.message_id = m.id
+             WHERE (o.destination, o.message_type, o.payload, o.headers) IS DISTINCT FROM (m.destination, m.kind, m.payload, m.headers);
+            IF conflicting_messages IS NOT NULL THEN
+                RETURN QUERY SELECT 'outbox_conflict'::text, NULL::bigint, NULL::bigint[], NULL::uuid[], conflicting_messages;
+                RETURN;
+            END IF;
+            IF event_count > 0 THEN
                 new_positions := coalesce(p_positions, reserve_positions(event_count));
                 INSERT INTO events (position, transaction_id, stream_id, stream_version, event_id, event_type,
                                     schema_version, data, metadata, recorded_at)
                 SELECT new_positions[given.n], pg_current_xact_id(), p_stream_id, current_version + given.n, given.id,
                        p_event_types[given.n], p_schema_versions[given.n], p_data[given.n], p_metadata[given.n], p_recorded_at
                   FROM unnest(p_event_ids) WITH ORDINALITY AS given(id, n);
-                IF coalesce(array_length(p_message_ids, 1), 0) > 0 THEN
-                    -- A message id already in the outbox is the same message queued again: keep the first.
-                    INSERT INTO outbox (message_id, destination, message_type, payload, headers, created_position)
-                    SELECT m.id, p_destinations[m.n], p_message_types[m.n], p_payloads[m.n], p_headers[m.n], new_positions[event_count]
-                      FROM unnest(p_message_ids) WITH ORDINALITY AS m(id, n)
-                    ON CONFLICT (message_id) DO NOTHING;
-                END IF;
+            ELSE
+                new_positions := ARRAY[]::bigint[];
+            END IF;
+            IF coalesce(array_length(p_message_ids, 1), 0) > 0 THEN
+                INSERT INTO outbox (message_id, destination, message_type, payload, headers, created_position)
+                SELECT m.id, p_destinations[m.n], p_message_types[m.n], p_payloads[m.n], p_headers[m.n],
+                       coalesce(new_positions[event_count], 0)
+                  FROM unnest(p_message_ids) WITH ORDINALITY AS m(id, n)
+                ON CONFLICT (message_id) DO NOTHING;
+            END IF;
+            IF event_count > 0 THEN
                 -- Delivered at commit, to every LISTENer: subscriptions wake up instead of polling.
                 PERFORM pg_notify('event_store_appended', new_positions[event_count]::text);
-                RETURN QUERY SELECT 'appended'::text, current_version + event_count, new_positions, NULL::uuid[];
+            END IF;
+            RETURN QUERY SELECT 'appended'::text, current_version + event_count, new_positions, NULL::uuid[], NULL::text[];
             END $$
             """,
     ]
