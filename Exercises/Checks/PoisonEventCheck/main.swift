@@ -3,6 +3,7 @@
 // stay's later events wait behind it, every other stay keeps flowing, and a replay after the
 // fix applies it and what waited, in order.
 import EventSourcing
+import EventSourcingSQLite
 import EventSourcingTesting
 import Foundation
 import PoisonEvent
@@ -243,6 +244,111 @@ suite.check("a night with a poison event: the stall averted, the charge parked, 
         try projector.replayParked(now: at(1_200))
     }, readModels: readModels)
     try expectBalances(projector.database, cleanPass, "After the night:")
+}
+
+suite.fullSizeRun("a poison event injected into the seeded history while the desk keeps writing: retried, parked, fixed, replayed") { sample in
+    let log = try SQLiteEventStore(path: sample.storePath)
+    let seededHead = try log.headPosition()
+    guard seededHead > 0 else { throw SpecFailure("The sample store is empty: run `workshop seed` first.") }
+    // The incident: release 2.3.1 of the desk writes a charge with its amount as a string, on a
+    // live stay, and the stay's payment after it; other stays keep arriving around it.
+    let tag = "live-poison-\(seededHead)"
+    var written = 0
+    func desk(_ stay: String, _ type: String, _ json: String) throws {
+        written += 1
+        try log.append(to: "guest_stay-\(stay)", events: [EventData(
+            eventType: type, data: Data(json.utf8), metadata: EventMetadata(correlationID: "desk-\(tag)", causationID: "desk-\(written)"))])
+    }
+    func traffic(_ stays: Int, _ from: Int) throws {
+        for number in from..<(from + stays) {
+            let stay = "\(tag)-ok-\(number)"
+            try desk(stay, "GuestCheckedIn", #"{"stayId":"\#(stay)","guestId":"g-\#(number)","roomNumber":"2\#(number % 100)"}"#)
+            try desk(stay, "ChargeRecorded", #"{"stayId":"\#(stay)","chargeId":"c-\#(number)","amount":\#(50 + number)}"#)
+        }
+    }
+    let poisoned = "\(tag)-s-2"
+    try traffic(10, 0)
+    try desk(poisoned, "GuestCheckedIn", #"{"stayId":"\#(poisoned)","guestId":"ben","roomNumber":"102"}"#)
+    try desk(poisoned, "ChargeRecorded", #"{"stayId":"\#(poisoned)","chargeId":"c-poison","amount":"120"}"#)
+    let poisonPosition = try log.headPosition()
+    try traffic(10, 10)
+    try desk(poisoned, "PaymentReceived", #"{"stayId":"\#(poisoned)","paymentId":"p-poison","amount":50}"#)
+    try traffic(10, 20)
+    sample.trace.step("the desk's release 2.3.1 writes \(poisoned)'s charge with its amount as a string (#\(poisonPosition)), among 30 other stays",
+                   appended: try log.readAll(after: seededHead, limit: 200))
+
+    // The projector catches up over the whole history, one batch per run, a minute per run.
+    let database = ProjectionStore()
+    let projector = BalancesProjector(store: log, database: database, batchSize: 5_000)
+    var clock = 0.0
+    func runUntilCaughtUp(_ title: String) throws {
+        var runs = 0
+        let head = try log.headPosition()
+        repeat {
+            try run(projector, at: at(clock), "The run at +\(Int(clock)) s")
+            clock += 60
+            runs += 1
+            sample.progress(title, done: database.checkpoint, total: head, detail: "\(database.stuck.count) stuck")
+        } while database.checkpoint < head && runs < Int(head / 5_000) + 10
+        guard database.checkpoint == head else {
+            throw SpecFailure("After \(runs) runs the projection is at \(database.checkpoint) of \(head): it does not get past an event it cannot read.")
+        }
+    }
+    func sum(_ stay: String, fixed: Bool) throws -> Int {
+        var balances: [String: Int] = [:]
+        for event in try log.readStream("guest_stay-\(stay)") {
+            BalanceEvent.apply(try (fixed ? BalanceEvent.decodeAfterFix : BalanceEvent.decode)(event), to: &balances)
+        }
+        return balances[stay] ?? 0
+    }
+    func readModels() throws -> [String: JSONValue] {
+        [
+            "Checkpoint": .int(database.checkpoint),
+            "Stays with a balance": .int(Int64(database.balances.count)),
+            "Balance of \(poisoned)": database.balances[poisoned].map { .int(Int64($0)) } ?? .null,
+            "Stuck events": .array(database.stuck.keys.sorted().prefix(20).compactMap { position in
+                database.stuck[position].map { .string("#\(position) \($0.event.eventType) of \($0.event.streamID): \(describe($0.status)), \($0.attempts) failed; \($0.reason)") }
+            }),
+        ]
+    }
+    try runUntilCaughtUp("the balances projection catching up with the seeded history")
+    sample.trace.step("caught up: every stay flows but \(poisoned), whose charge is stuck and its payment waits", readModels: try readModels())
+    guard let stuck = database.stuck[poisonPosition], stuck.event.streamID == "guest_stay-\(poisoned)" else {
+        throw SpecFailure("After catching up, the unreadable charge #\(poisonPosition) should be among the stuck events; stuck: \(describe(database.stuck)).")
+    }
+    guard database.balances[poisoned] == 0 else {
+        throw SpecFailure("While its charge is stuck, \(poisoned) should show only its check-in (balance 0); it shows \(database.balances[poisoned].map(String.init) ?? "none").")
+    }
+    for number in [0, 15, 29] {
+        let stay = "\(tag)-ok-\(number)"
+        guard database.balances[stay] == (try sum(stay, fixed: false)) else {
+            throw SpecFailure("\(stay), written after the poison or around it, should be current (\(try sum(stay, fixed: false))); it is \(database.balances[stay].map(String.init) ?? "missing").")
+        }
+    }
+    // Retries after the backoff, until the policy parks it.
+    // The desk keeps writing: two new stays before each run.
+    var next = 30
+    for _ in 0..<10 where database.stuck[poisonPosition]?.status != .parked {
+        try traffic(2, next)
+        next += 2
+        clock += 240
+        try run(projector, at: at(clock), "The run at +\(Int(clock)) s")
+    }
+    guard database.stuck[poisonPosition]?.status == .parked else {
+        throw SpecFailure("After ten more runs, 4 minutes apart, #\(poisonPosition) should be parked; stuck: \(describe(database.stuck)).")
+    }
+    sample.trace.step("the desk keeps writing; #\(poisonPosition) parked after \(database.stuck[poisonPosition]?.attempts ?? 0) attempts: the alert goes to a person", readModels: try readModels())
+    // The fix is deployed, the parked events replayed.
+    projector.decode = BalanceEvent.decodeAfterFix
+    try projector.replayParked(now: at(clock + 600))
+    sample.trace.step("the fix deployed, the parked events replayed", readModels: try readModels())
+    let lastStay = "\(tag)-ok-\(next - 1)"
+    guard database.balances[lastStay] == (try sum(lastStay, fixed: true)) else {
+        throw SpecFailure("\(lastStay), written by the desk while #\(poisonPosition) was retried, should be current (\(try sum(lastStay, fixed: true))); it is \(database.balances[lastStay].map(String.init) ?? "missing").")
+    }
+    guard database.stuck.isEmpty, database.balances[poisoned] == (try sum(poisoned, fixed: true)) else {
+        throw SpecFailure("After the replay: expected nothing stuck and \(poisoned) at \(try sum(poisoned, fixed: true)); stuck \(describe(database.stuck)), balance \(database.balances[poisoned].map(String.init) ?? "none").")
+    }
 }
 
 /// A reader (with the fix) whose first read of one position times out, as a lock or a network

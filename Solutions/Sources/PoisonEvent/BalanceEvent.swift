@@ -26,6 +26,9 @@ public enum BalanceEvent: Sendable, Equatable {
     }
 
     private static func read(_ recorded: RecordedEvent, amount readAmount: (JSONValue) -> Int?) throws -> BalanceEvent {
+        // Only the events the balances need are read at all: a group's or an archive's events
+        // are none of this projection's business, whatever their shape.
+        guard ["GuestCheckedIn", "ChargeRecorded", "PaymentRecorded", "PaymentReceived"].contains(recorded.eventType) else { return .other }
         let json: JSONValue
         do {
             json = try JSONValue(data: recorded.data)
@@ -35,14 +38,13 @@ public enum BalanceEvent: Sendable, Equatable {
         guard let stayID = json["stayId"]?.stringValue else { throw UnreadableEvent(recorded, "it names no stayId") }
         func amount() throws -> Int {
             guard let value = json["amount"] else { throw UnreadableEvent(recorded, "it has no amount") }
-            guard let amount = readAmount(value) else { throw UnreadableEvent(recorded, "its amount is \(value), not a whole number") }
+            guard let amount = readAmount(value) else { throw UnreadableEvent(recorded, "its amount is \(String(decoding: (try? value.encoded()) ?? Data(), as: UTF8.self)), not a whole number") }
             return amount
         }
         switch recorded.eventType {
         case "GuestCheckedIn": return .checkedIn(stayID: stayID)
         case "ChargeRecorded": return .charged(stayID: stayID, amount: try amount())
-        case "PaymentRecorded", "PaymentReceived": return .paid(stayID: stayID, amount: try amount())
-        default: return .other
+        default: return .paid(stayID: stayID, amount: try amount())
         }
     }
 
