@@ -5,9 +5,12 @@ BUILD := .build/debug
 
 .PHONY: run test build setup bench pristine clean postgres
 
-## make run: install what is missing, build, and start the workshop at your first unfinished exercise.
+## make run: install what is missing, build, prebuild your exercise (and the libraries every
+## exercise shares, so the first check takes seconds), and start the workshop at your first
+## unfinished exercise.
 run: setup
 	$(SWIFT) build --product workshop
+	@$(BUILD)/workshop prebuild
 	@$(BUILD)/workshop
 
 ## make test: every test — the libraries, the PostgreSQL store against a throw-away server the

@@ -146,6 +146,7 @@ let package = Package(
             name: "EventSourcingSQLiteTests",
             dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
         ),
+        .testTarget(name: "StoreBenchmarksTests", dependencies: ["StoreBenchmarks"]),
         .testTarget(name: "EventSourcingTestingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "WorkshopPristine", "EventSourcing", "EventSourcingTesting"]),
