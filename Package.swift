@@ -107,6 +107,7 @@ let package = Package(
                 "EventSourcing",
                 "EventSourcingSQLite",
                 "StoreBenchmarks",
+                .target(name: "EventSourcingPostgres", condition: .when(traits: ["Postgres"])),
                 "CheckReport",
                 "WorkshopKit",
                 "WorkshopPristine",
