@@ -71,10 +71,12 @@ public final class WorkshopProgress: Sendable {
         return progress
     }
 
-    /// Appends one event to its exercise's stream.
+    /// Appends one event to its exercise's stream, with its outbox message for the class in
+    /// the same transaction (see `ProgressOutbox`): recording never waits for the network.
     public func record(_ event: ProgressEvent) throws {
         let data = try ProgressEvent.codec.encode(event)
-        try store.append(to: ProgressEvent.streamID(exercise: event.exercise), expected: .any, events: [data])
+        let stream = ProgressEvent.streamID(exercise: event.exercise)
+        try store.append(to: stream, expected: .any, events: [data], outbox: [ProgressOutbox.message(for: data, stream: stream)])
     }
 
     /// Records a check of the learner's exercise, and its completion the first time it passes.
