@@ -3,20 +3,25 @@
 SWIFT ?= swift
 BUILD := .build/debug
 
-.PHONY: run test build setup bench pristine clean
+.PHONY: run test build setup bench pristine clean postgres
 
-## make run: install what is missing, build, and start the workshop at your first unfinished exercise.
+## make run: install what is missing, build, prebuild your exercise (and the libraries every
+## exercise shares, so the first check takes seconds), and start the workshop at your first
+## unfinished exercise.
 run: setup
 	$(SWIFT) build --product workshop
+	@$(BUILD)/workshop prebuild
 	@$(BUILD)/workshop
 
-## make test: every test — the libraries, the runner, the terminal UI in tmux, and `workshop verify`
-## (every solution passes, every untouched exercise fails).
+## make test: every test — the libraries, the PostgreSQL store against a throw-away server the
+## tests start themselves, the runner, the terminal UI in tmux, and `workshop verify` (every
+## solution passes, every untouched exercise fails). WORKSHOP_TEST_POSTGRES=postgres://… runs the
+## PostgreSQL tests against an existing server instead.
 test:
 	@scripts/setup --with-test-tools
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests --traits Postgres
 	$(BUILD)/workshop verify
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --traits Postgres
 
 setup:
 	@scripts/setup
@@ -35,6 +40,11 @@ pristine:
 	$(SWIFT) build --product workshop
 	$(BUILD)/workshop pristine --write
 	$(SWIFT) build --product workshop
+
+## make postgres: the workshop with PostgreSQL support (`--store postgres://…`); postgres-nio
+## takes a few minutes to build the first time, which is why `make run` leaves it out.
+postgres: setup
+	$(SWIFT) build --product workshop --traits Postgres
 
 clean:
 	rm -rf .build .build-*

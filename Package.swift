@@ -15,11 +15,28 @@ let package = Package(
         .library(name: "EventSourcing", targets: ["EventSourcing"]),
         .library(name: "EventSourcingSQLite", targets: ["EventSourcingSQLite"]),
         .library(name: "EventSourcingTesting", targets: ["EventSourcingTesting"]),
+        // The store on PostgreSQL: built only with the `Postgres` trait (see `traits` below).
+        .library(name: "EventSourcingPostgres", targets: ["EventSourcingPostgres"]),
+        // A throw-away PostgreSQL cluster for tests (initdb into a temporary folder), for any
+        // test target that needs a real server.
+        .library(name: "PostgresTestCluster", targets: ["PostgresTestCluster"]),
         .executable(name: "workshop", targets: ["workshop"]),
+    ],
+    // PostgreSQL support is a trait, off by default: postgres-nio (with swift-nio, swift-crypto
+    // and the rest) takes minutes to build cold, and neither `make run` nor the learner's
+    // Exercises/ and Solutions/ packages (which depend on this one by path) should pay for it.
+    // `make test` and `make postgres` turn it on (`--traits Postgres`).
+    traits: [
+        .trait(name: "Postgres", description: "The PostgreSQL event store (postgres-nio) and `--store postgres://` on the command line."),
+        .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        // Already dependencies of postgres-nio; named because EventSourcingPostgres imports them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // The event-sourcing library: Foundation only.
@@ -35,6 +52,29 @@ let package = Package(
         // The wire format between the check programs, the runner and the app.
         .target(name: "CheckReport", dependencies: ["EventSourcing"]),
         .target(name: "EventSourcingTesting", dependencies: ["EventSourcing", "CheckReport"]),
+        // `workshop bench store`: the SQLite store against raw sqlite3, in a target of its own
+        // so that no exercise (which links EventSourcingSQLite) links benchmark code.
+        .target(
+            name: "StoreBenchmarks",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // Compiles to nothing without the `Postgres` trait (its files are `#if Postgres`).
+        .target(
+            name: "EventSourcingPostgres",
+            dependencies: [
+                "EventSourcing",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOFoundationCompat", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Postgres"])),
+            ]
+        ),
 
         // The terminal UI: a pure core and the one adapter that touches curses.
         .systemLibrary(
@@ -66,6 +106,7 @@ let package = Package(
             dependencies: [
                 "EventSourcing",
                 "EventSourcingSQLite",
+                "StoreBenchmarks",
                 "CheckReport",
                 "WorkshopKit",
                 "WorkshopPristine",
@@ -89,10 +130,23 @@ let package = Package(
             dependencies: ["EventSourcing", "EventSourcingTesting"],
             exclude: ["Golden"]
         ),
+        // initdb + pg_ctl as an unprivileged user into a temporary folder: no driver needed.
+        .target(name: "PostgresTestCluster", path: "Tests/Support/PostgresTestCluster"),
+        // A child process for the PostgreSQL store's crash tests.
+        .executableTarget(
+            name: "postgres-crash-child",
+            dependencies: ["EventSourcing", "EventSourcingPostgres"],
+            path: "Tests/Support/PostgresCrashChild"
+        ),
+        .testTarget(
+            name: "EventSourcingPostgresTests",
+            dependencies: ["EventSourcing", "EventSourcingPostgres", "EventSourcingTesting", "PostgresTestCluster"]
+        ),
         .testTarget(
             name: "EventSourcingSQLiteTests",
             dependencies: ["EventSourcing", "EventSourcingSQLite", "EventSourcingTesting"]
         ),
+        .testTarget(name: "StoreBenchmarksTests", dependencies: ["StoreBenchmarks"]),
         .testTarget(name: "EventSourcingTestingTests", dependencies: ["EventSourcing", "EventSourcingTesting"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "WorkshopPristine", "EventSourcing", "EventSourcingTesting"]),

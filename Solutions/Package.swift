@@ -20,11 +20,13 @@ let exercises = [
     "Choreography", "ProcessManager", "ProcessTimeouts", "Outbox",
     // Stage 6: architecture
     "PublicEvents", "Housekeeping", "PartnerBookings",
+    // Stage 7: incidents
+    "PoisonEvent",
 ]
 
 /// Exercises that need the real SQLite store: only these build GRDB, so every other exercise
 /// keeps its one-second feedback loop.
-let usesSQLite: Set<String> = ["BlueGreen", "Archiving"]
+let usesSQLite: Set<String> = ["BlueGreen", "Archiving", "PoisonEvent"]
 
 /// The app package's identity is the name of the folder it was cloned into, so compute it
 /// instead of hard-coding it (a clone in another folder would otherwise fail to resolve).

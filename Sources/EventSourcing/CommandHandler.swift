@@ -18,7 +18,7 @@ public struct CommandHandler<Command, Event, State>: Sendable where Event: Senda
 
     public init(
         decider: Decider<Command, Event, State>, codec: EventCodec<Event>, store: any EventStore,
-        maxRetries: Int = 3, makeEventID: @escaping @Sendable () -> UUID = { UUID() }
+        maxRetries: Int = 3, makeEventID: @escaping @Sendable () -> UUID = { UUID.timeOrdered() }
     ) {
         self.decider = decider
         self.codec = codec

@@ -83,7 +83,7 @@ public struct EventCodec<Event>: Sendable {
     }
 
     /// Encodes an event for appending.
-    public func encode(_ event: Event, eventID: UUID = UUID(), metadata: EventMetadata = EventMetadata()) throws -> EventData {
+    public func encode(_ event: Event, eventID: UUID = .timeOrdered(), metadata: EventMetadata = EventMetadata()) throws -> EventData {
         for registration in registrations {
             if let data = try registration.encode(event) {
                 return EventData(eventID: eventID, eventType: registration.eventType,

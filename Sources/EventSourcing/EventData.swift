@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The `eventID` makes appends idempotent: appending the same ids again (say, after a timeout
 /// left the first attempt's outcome unknown) returns the first append's result instead of
-/// writing the events twice.
+/// writing the events twice. By default it is time-ordered (`UUID.timeOrdered()`), which keeps
+/// a store's index of event ids cheap to write.
 public struct EventData: Sendable, Hashable {
     public var eventID: UUID
     public var eventType: String
@@ -12,7 +13,7 @@ public struct EventData: Sendable, Hashable {
     public var data: Data
     public var metadata: EventMetadata
 
-    public init(eventID: UUID = UUID(), eventType: String, schemaVersion: Int = 1, data: Data, metadata: EventMetadata = EventMetadata()) {
+    public init(eventID: UUID = .timeOrdered(), eventType: String, schemaVersion: Int = 1, data: Data, metadata: EventMetadata = EventMetadata()) {
         self.eventID = eventID
         self.eventType = eventType
         self.schemaVersion = schemaVersion

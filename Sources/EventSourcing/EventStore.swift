@@ -100,6 +100,10 @@ public protocol EventStore: Sendable {
     /// Counts a failed delivery of each of these pending messages (their `attempts` grow by
     /// one); they stay pending. Delivered or unknown sequences are left alone.
     func recordFailedDelivery(sequences: [Int64]) throws
+
+    /// The global log after `position`, caught up and then followed live, until the consuming
+    /// task is cancelled. A default that polls is in `EventStore+Subscribe.swift`.
+    func subscribe(after position: Int64) -> EventSubscription
 }
 
 extension EventStore {

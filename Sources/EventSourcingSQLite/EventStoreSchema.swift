@@ -10,7 +10,7 @@ import GRDB
 /// migrator, `migrate` decides what to run inside the one `BEGIN IMMEDIATE` transaction that
 /// runs it: several processes opening a new file at once queue on the write lock, and each
 /// finds the work done by the one before it instead of creating the tables a second time.
-enum EventStoreSchema {
+package enum EventStoreSchema {
     /// Every migration, oldest first: an identifier that starts with its version, and its SQL.
     static let migrations: [(identifier: String, statements: [String])] = [
         ("v1 events, checkpoints, outbox",
@@ -97,7 +97,7 @@ enum EventStoreSchema {
     ///
     /// This DDL is part of migration v1 (and of the benchmark's baseline, which must use an
     /// identical schema): do not edit it, add a migration.
-    static func eventsTable(named name: String) -> String {
+    package static func eventsTable(named name: String) -> String {
         """
         CREATE TABLE \(name) (
             position INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -116,7 +116,7 @@ enum EventStoreSchema {
 
     /// One row per projection (or any other consumer of the global log): the last position
     /// it has processed, written in the same transaction as the read-model rows it covers.
-    static func checkpointsTable(named name: String) -> String {
+    package static func checkpointsTable(named name: String) -> String {
         """
         CREATE TABLE \(name) (
             name TEXT PRIMARY KEY NOT NULL,
@@ -128,7 +128,7 @@ enum EventStoreSchema {
     /// The transactional outbox: messages written in the same transaction as the events that
     /// caused them, relayed later. `created_position` is the global position of the last event
     /// of that append, to find which events a message came from.
-    static func outboxTable(named name: String) -> String {
+    package static func outboxTable(named name: String) -> String {
         """
         CREATE TABLE \(name) (
             sequence INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -17,7 +17,7 @@ extension SQLiteEventStore {
         /// slower, bound by the disk's sync latency.
         case full
 
-        var pragmaValue: String {
+        package var pragmaValue: String {
             switch self {
             case .normal: "NORMAL"
             case .full: "FULL"

@@ -49,10 +49,15 @@ public final class WorkshopEffects: EffectInterpreter {
         case .runCheck(let id, let workspace):
             guard let exercise = exercise(id, send) else { return }
             let runner = runner
+            let next = workspace == .exercises ? catalog.exercise(after: exercise) : nil
             let task = Task.detached {
                 for await event in runner.events(for: exercise, in: workspace) {
                     send(.checkProgressed(event))
                 }
+                // While the learner works, the next exercise builds at low priority, so that its
+                // first check is quick. A newer check cancels it with this task.
+                guard let next, !Task.isCancelled else { return }
+                _ = try? await runner.prebuild(next, lowPriority: true)
             }
             // A newer check replaces the running one; cancelling it kills its child processes.
             running.withLock { state in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventSourcingSQLite
+import StoreBenchmarks
 import Foundation
 
 /// `workshop bench …`: performance checks, each measured against a baseline in the same run,

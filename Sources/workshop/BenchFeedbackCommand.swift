@@ -9,9 +9,12 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
         abstract: "Time from a one-line edit to the check's result, against a no-op build.",
         discussion: """
             In a scratch copy under .workshop/bench (never your files): after a warm-up, each run \
-            changes one line of an exercise file and times `workshop check` until its result. The \
-            baseline is a no-op build of the same product, measured in the same run. Also reports \
-            how soon `workshop check` prints its first line.
+            changes one line of an exercise file and times `workshop check` until its result, as \
+            it builds by default (the compiler and linker jobs SwiftPM planned, without SwiftPM), \
+            with a type error in the file (until its diagnostics), and with SwiftPM building every \
+            time. The baseline is a no-op SwiftPM build of the same product, measured in the same \
+            run. Also reports how soon `workshop check` prints its first line, and the first check \
+            of the next exercise with nothing of its own built yet.
             """)
 
     @OptionGroup var project: ProjectOptions
@@ -22,7 +25,7 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
     @Option(help: "The exercise to edit (default: the first one).")
     var exercise: String?
 
-    @Flag(help: "Print one JSON object: {\"runs\", \"median_s\", \"baseline_median_s\", \"first_message_ms\"}.")
+    @Flag(help: "Print one JSON object: {\"runs\", \"median_s\", \"baseline_median_s\", \"first_message_ms\", \"compile_error_median_s\", \"swiftpm_median_s\", \"cold_first_check_s\"}.")
     var json = false
 
     func validate() throws {
@@ -36,7 +39,7 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
             throw WorkshopFailure.usage("the manifest lists no exercises.")
         }
         let benchmark = FeedbackBenchmark(
-            paths: paths, exercise: target, runs: runs, workshop: Self.executable,
+            paths: paths, exercise: target, coldExercise: catalog.exercise(after: target), runs: runs, workshop: Self.executable,
             configuration: project.runner(paths).configuration)
         let report: FeedbackBenchmark.Report
         do {
@@ -51,7 +54,10 @@ struct BenchFeedbackCommand: AsyncParsableCommand {
                 feedback on '\(report.exercise)' (\(report.runs) runs): median \(String(format: "%.2f", report.medianSeconds)) s \
                 (baseline no-op build \(String(format: "%.2f", report.baselineMedianSeconds)) s, \
                 ratio \(String(format: "%.2f", report.medianSeconds / max(report.baselineMedianSeconds, 0.001)))); \
-                first line after \(String(format: "%.0f", report.firstMessageMilliseconds)) ms
+                with a type error \(String(format: "%.2f", report.compileErrorMedianSeconds)) s; \
+                with SwiftPM every time \(String(format: "%.2f", report.swiftPMMedianSeconds)) s; \
+                first line after \(String(format: "%.0f", report.firstMessageMilliseconds)) ms; \
+                first check of '\(report.coldExercise)' \(String(format: "%.2f", report.coldFirstCheckSeconds)) s
                 """)
         }
     }

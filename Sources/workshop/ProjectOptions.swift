@@ -40,13 +40,16 @@ struct ProjectOptions: ParsableArguments {
         }
     }
 
-    /// The runner, with build folders overridable by WORKSHOP_SCRATCH (tests share them).
+    /// The runner, with build folders overridable by WORKSHOP_SCRATCH (tests share them) and the
+    /// direct build switched off by WORKSHOP_DIRECT_BUILD=0.
     func runner(_ paths: ProjectPaths, runTimeout: Double? = nil) -> Runner {
         var configuration = RunnerConfiguration()
         if let scratch = ProcessInfo.processInfo.environment["WORKSHOP_SCRATCH"], !scratch.isEmpty {
             configuration.scratchBase = URL(filePath: scratch, directoryHint: .isDirectory)
         }
         if let runTimeout { configuration.runTimeout = .milliseconds(Int(runTimeout * 1000)) }
+        // WORKSHOP_DIRECT_BUILD=0: build with SwiftPM every time (the benchmark's comparison).
+        if ProcessInfo.processInfo.environment["WORKSHOP_DIRECT_BUILD"] == "0" { configuration.directBuild = false }
         return Runner(paths: paths, configuration: configuration)
     }
 

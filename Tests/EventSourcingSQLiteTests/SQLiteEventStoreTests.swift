@@ -156,3 +156,24 @@ import Testing
         #expect(try store.streamState("s") == .exists(version: 2))
     }
 }
+
+/// Event ids are stored as 36 characters of upper-case text, formatted and parsed by hand on the
+/// hot paths: they must agree with Foundation exactly, and refuse what is not a UUID.
+@Suite struct EventIDTextTests {
+    @Test func formattingAgreesWithFoundationAndParsingReadsBothCases() {
+        for id in (0..<500).map({ _ in UUID() }) + (0..<500).map({ _ in UUID.timeOrdered() }) {
+            let text = SQLiteEventStore.uuidText(id)
+            #expect(text == id.uuidString)
+            for form in [text, text.lowercased()] {
+                let parsed = form.utf8.map { $0 }.withUnsafeBufferPointer { StatementColumns.uuid($0) }
+                #expect(parsed == id)
+            }
+        }
+    }
+
+    @Test(arguments: ["", "not-a-uuid", "0193C7F2-1B2A-7C3D-8E4F-5A6B7C8D9E0", "0193C7F2-1B2A-7C3D-8E4F-5A6B7C8D9E0G",
+                      "0193C7F2X1B2A-7C3D-8E4F-5A6B7C8D9E0F", "0193C7F2-1B2A-7C3D-8E4F-5A6B7C8D9E0/"])
+    func parsingRefusesWhatIsNotAUUID(_ text: String) {
+        #expect(text.utf8.map { $0 }.withUnsafeBufferPointer { StatementColumns.uuid($0) } == nil)
+    }
+}

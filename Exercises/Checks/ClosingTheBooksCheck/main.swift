@@ -130,6 +130,27 @@ suite.check("Ana's long stay over two nights: charges, audit, charges, audit") {
     }
 }
 
+/// The traceability stage's rule holds here too: the opening of period 2 is caused by the
+/// summary of period 1, and says so, so "why does this folio start at -90?" has an answer.
+@MainActor func checkOpeningIsCausedBySummary() {
+    suite.check("period 2's FolioOpened names the summary event of period 1 as its causation id") { _ in
+        let scenario = try Scenario()
+        try scenario.close(1)
+        guard let summary = try scenario.store.readStream("folio-s-1-1").last,
+              let opening = try scenario.store.readStream("folio-s-1-2").first else {
+            throw SpecFailure("After the audit, period 1 should end with its summary and period 2 should start with FolioOpened.")
+        }
+        guard opening.metadata.causationID == summary.eventID.uuidString else {
+            throw SpecFailure("""
+                Causation id of period 2's FolioOpened:
+                  expected \(summary.eventID.uuidString) (the id of period 1's FolioPeriodClosed)
+                  actual   \(opening.metadata.causationID ?? "none")
+                """)
+        }
+    }
+}
+checkOpeningIsCausedBySummary()
+
 suite.run()
 
 extension JSONValue {

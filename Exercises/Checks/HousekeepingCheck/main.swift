@@ -158,4 +158,29 @@ suite.check("a morning at the housekeeping desk: checkouts arrive, some twice, r
                marks: ["101": 1, "102": 1, "103": 1], "After the morning:")
 }
 
+/// The instructions promise that a message Housekeeping does not handle (another type, or a
+/// version it does not know) changes nothing and is still recorded, so it is not redelivered
+/// for ever: these send one of each.
+@MainActor func checkMessagesHousekeepingDoesNotHandle() {
+    suite.check("given a message of another type or of version 2, then no room changes and both ids are in the inbox") { _ in
+        let database = HousekeepingDatabase(rooms: rooms)
+        let inbox = HousekeepingInbox(database: database)
+        let v1 = completed("s-1", room: "101", 0)
+        let otherType = PublicMessage(messageID: "GuestCheckedIn-s-2", eventType: "GuestCheckedIn", schemaVersion: 1, payload: v1.payload)
+        let version2 = PublicMessage(messageID: "GuestStayCompleted-v2-s-3", eventType: "GuestStayCompleted", schemaVersion: 2, payload: v1.payload)
+        try inbox.receive(otherType, now: at(1))
+        try inbox.receive(version2, now: at(2))
+        try expect(database, dirty: [], tasks: [], marks: [:], "After a GuestCheckedIn v1 and a GuestStayCompleted v2:")
+        let recorded = database.tables.inbox.keys.sorted()
+        guard recorded == ["GuestCheckedIn-s-2", "GuestStayCompleted-v2-s-3"] else {
+            throw SpecFailure("""
+                Inbox after two messages Housekeeping does not handle:
+                  expected [GuestCheckedIn-s-2, GuestStayCompleted-v2-s-3] (recorded, so they are not redelivered for ever)
+                  actual   \(recorded)
+                """)
+        }
+    }
+}
+checkMessagesHousekeepingDoesNotHandle()
+
 suite.run()

@@ -137,4 +137,23 @@ suite.check("a morning of agency traffic: retries, a new room code, two bookings
 }
 checkChangedResend()
 
+/// The instructions promise that JSON which is not a booking is refused as `.malformed`, with a
+/// reason, rather than crashing or passing as something else: these send two kinds.
+@MainActor func checkMalformedPayloads() {
+    suite.check("given JSON that is not a booking (a field missing, or not JSON at all), then malformed with a reason") { _ in
+        let missingGuest = Data(#"{"bookingRef":"BK-1","hotelCode":"HTL-042","roomCode":"DBL-STD","stay":{"checkIn":"2026-03-14","checkOut":"2026-03-16"}}"#.utf8)
+        for (label, data) in [("a booking without its guest", missingGuest), ("text that is not JSON", Data("BOOKING BK-1 PLEASE".utf8))] {
+            do {
+                let command = try PartnerBookingTranslator.translate(data)
+                throw SpecFailure("Given \(label), expected .malformed(...); it became \(command).")
+            } catch let error as PartnerBookingError {
+                guard case .malformed(let reason) = error, !reason.isEmpty else {
+                    throw SpecFailure("Given \(label):\n  expected malformed(<a reason the partner can read>)\n  actual   \(error)")
+                }
+            }
+        }
+    }
+}
+checkMalformedPayloads()
+
 suite.run()

@@ -28,11 +28,15 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
     public var note: String?
     /// The exercise's checks, or its full-size run on the sample store.
     public var kind: RunKind
+    /// Whether SwiftPM built the check program or the runner ran SwiftPM's planned jobs itself.
+    public var build: BuildPath
+    /// Why SwiftPM built although a direct build was possible in principle (nil otherwise).
+    public var fallback: String?
 
     public init(
         exercise: String, workspace: Workspace, status: CheckStatus, tests: [CheckResult] = [], diagnostics: [Diagnostic] = [],
         trace: [TraceStep] = [], seconds: Double = 0, buildSeconds: Double = 0, output: String = "", note: String? = nil,
-        kind: RunKind = .checks
+        kind: RunKind = .checks, build: BuildPath = .swiftPM, fallback: String? = nil
     ) {
         self.exercise = exercise
         self.workspace = workspace
@@ -45,10 +49,12 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         self.output = output
         self.note = note
         self.kind = kind
+        self.build = build
+        self.fallback = fallback
     }
 
     enum CodingKeys: String, CodingKey {
-        case exercise, workspace, status, tests, diagnostics, trace, seconds, output, note, kind
+        case exercise, workspace, status, tests, diagnostics, trace, seconds, output, note, kind, build, fallback
         case buildSeconds = "build_seconds"
     }
 
@@ -82,6 +88,8 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         output = try container.decodeIfPresent(String.self, forKey: .output) ?? ""
         note = try container.decodeIfPresent(String.self, forKey: .note)
         kind = try container.decodeIfPresent(RunKind.self, forKey: .kind) ?? .checks
+        build = try container.decodeIfPresent(BuildPath.self, forKey: .build) ?? .swiftPM
+        fallback = try container.decodeIfPresent(String.self, forKey: .fallback)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -97,6 +105,8 @@ public struct CheckOutcome: Codable, Sendable, Equatable {
         try container.encode(output, forKey: .output)
         try container.encodeIfPresent(note, forKey: .note)
         try container.encode(kind, forKey: .kind)
+        try container.encode(build, forKey: .build)
+        try container.encodeIfPresent(fallback, forKey: .fallback)
     }
 
     /// The encoder `check --json` uses: sorted keys, ISO 8601 dates (as in the report).

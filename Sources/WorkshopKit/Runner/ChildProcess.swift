@@ -38,7 +38,7 @@ public struct SpawnFailed: Error, Sendable, CustomStringConvertible {
 enum ChildProcess {
     static func run(
         _ executable: String, arguments: [String], environment: [String: String], directory: URL,
-        timeout: Duration, outputLimit: Int
+        timeout: Duration, outputLimit: Int, onOutput: (@Sendable (Data) -> Void)? = nil
     ) async throws -> ChildResult {
         let started = ContinuousClock.now
         var pipeEnds: [Int32] = [0, 0]
@@ -129,6 +129,7 @@ enum ChildProcess {
                         if count > 0 {
                             if firstOutput == nil { firstOutput = Self.seconds(since: started) }
                             output.append(Data(buffer[0..<count]))
+                            onOutput?(Data(buffer[0..<count]))
                         } else if count == 0 || errno != EINTR {
                             break
                         }

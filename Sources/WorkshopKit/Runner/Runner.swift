@@ -1,7 +1,8 @@
 import CheckReport
 import Foundation
 
-/// Builds and checks one exercise in child processes: `swift build --product <Module>Check`,
+/// Builds and checks one exercise in child processes: `swift build --product <Module>Check`
+/// the first time, then only the compiler and linker jobs SwiftPM planned (`DirectBuild`),
 /// then the check program with its report in a temporary file.
 ///
 /// ```swift
@@ -82,7 +83,7 @@ public struct Runner: Sendable {
         onEvent(.building)
         let build: ChildResult
         do {
-            build = try await self.build(product: exercise.checkProduct, package: package, scratch: scratch)
+            build = try await buildCheckProgram(exercise, package: package, scratch: scratch, outcome: &outcome)
         } catch let error as CancellationError {
             throw error
         } catch {
@@ -94,7 +95,8 @@ public struct Runner: Sendable {
         if build.cancelled { throw CancellationError() }
         outcome.buildSeconds = build.seconds
         let buildOutput = build.output.text
-        outcome.diagnostics = Diagnostic.parse(buildOutput, paths: paths)
+        // In source order: SwiftPM prints its compiler jobs' messages in the order they end.
+        outcome.diagnostics = Diagnostic.parse(buildOutput, paths: paths).sorted { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
         guard build.succeeded else {
             outcome.status = build.timedOut ? .timedOut : .compileError
             outcome.note = build.timedOut
@@ -120,6 +122,8 @@ public struct Runner: Sendable {
         defer { try? FileManager.default.removeItem(at: report) }
         var environment = Self.childEnvironment
         environment["WORKSHOP_REPORT"] = report.path
+        // The same code gives the same messages on every run (dictionaries print in one order).
+        environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
         let timeout: Duration
         var follower: Task<Void, Never>?
         switch outcome.kind {
@@ -185,19 +189,22 @@ public struct Runner: Sendable {
 
     /// Runs `swift build` for one product. Skips dependency resolution when it is known to be
     /// up to date (it costs about 0.7 s per build), and retries with resolution when SwiftPM
-    /// says it is needed after all.
-    func build(product: String, package: URL, scratch: URL) async throws -> ChildResult {
+    /// says it is needed after all. A low-priority build runs under `nice` (a prebuild).
+    func build(
+        product: String, package: URL, scratch: URL, lowPriority: Bool = false, onOutput: (@Sendable (Data) -> Void)? = nil
+    ) async throws -> ChildResult {
         let arguments = ["build", "--package-path", package.path, "--scratch-path", scratch.path, "--product", product]
+        let (program, prefix) = lowPriority ? ("nice", ["-n", "19", configuration.swift]) : (configuration.swift, [])
         let skipResolution = Self.resolutionIsCurrent(package: package, scratch: scratch)
         let first = try await ChildProcess.run(
-            configuration.swift, arguments: arguments + (skipResolution ? ["--disable-automatic-resolution"] : []),
+            program, arguments: prefix + arguments + (skipResolution ? ["--disable-automatic-resolution"] : []),
             environment: Self.childEnvironment, directory: paths.root,
-            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit)
+            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit, onOutput: onOutput)
         guard skipResolution, !first.succeeded, !first.timedOut, !first.cancelled,
               Diagnostic.parse(first.output.text, paths: nil).isEmpty else { return first }
         return try await ChildProcess.run(
-            configuration.swift, arguments: arguments, environment: Self.childEnvironment, directory: paths.root,
-            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit)
+            program, arguments: prefix + arguments, environment: Self.childEnvironment, directory: paths.root,
+            timeout: configuration.buildTimeout, outputLimit: configuration.outputLimit, onOutput: onOutput)
     }
 
     /// Whether this package was resolved into this build folder before. If the pins went

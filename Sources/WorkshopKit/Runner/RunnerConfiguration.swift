@@ -18,11 +18,14 @@ public struct RunnerConfiguration: Sendable, Hashable {
     public var scratchBase: URL?
     /// The `swift` executable, found on PATH unless a path is given.
     public var swift: String
+    /// Whether a save rebuilds with the compiler and linker jobs SwiftPM planned, skipping
+    /// SwiftPM's own planning (`DirectBuild`); false builds with SwiftPM every time.
+    public var directBuild: Bool
 
     public init(
         buildTimeout: Duration = .seconds(600), runTimeout: Duration = .seconds(15),
         fullSizeRunTimeout: Duration = .seconds(3_600), outputLimit: Int = 64 * 1024,
-        scratchBase: URL? = nil, swift: String = "swift"
+        scratchBase: URL? = nil, swift: String = "swift", directBuild: Bool = true
     ) {
         self.buildTimeout = buildTimeout
         self.runTimeout = runTimeout
@@ -30,5 +33,6 @@ public struct RunnerConfiguration: Sendable, Hashable {
         self.outputLimit = outputLimit
         self.scratchBase = scratchBase
         self.swift = swift
+        self.directBuild = directBuild
     }
 }

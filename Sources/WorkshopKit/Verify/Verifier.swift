@@ -3,7 +3,8 @@ import Foundation
 /// `workshop verify`: the workshop is consistent and every exercise is a real task.
 ///
 /// Every solution passes; every pristine exercise fails its checks (and compiles, unless the
-/// manifest says it starts uncompilable); the manifest lists existing files, instructions and
+/// manifest says it starts uncompilable); both give the same answer built by SwiftPM and built
+/// directly (`DirectBuild`); the manifest lists existing files, instructions and
 /// at least one hint each. The pristine exercises are built in a copy under
 /// `.workshop/verify/`, so the learner's edits never affect the verdict. Solutions and pristine
 /// copies build at the same time in separate build folders: both cores work.
@@ -64,6 +65,11 @@ public struct Verifier: Sendable {
             let fullSolution = solutionStatuses["\(exercise.id) full size"], fullPristine = pristineStatuses["\(exercise.id) full size"]
             entries.append(VerifyReport.Entry(id: exercise.id, solution: solution?.status, pristine: untouched?.status,
                                               fullSizeSolution: fullSolution?.status, fullSizePristine: fullPristine?.status))
+            for (workspace, outcomes) in [("solution", solutionStatuses), ("untouched exercise", pristineStatuses)] {
+                if let disagreement = outcomes["\(exercise.id) direct build"]?.note {
+                    problems.append("The direct build of the \(workspace) of '\(exercise.id)' disagrees with SwiftPM: \(disagreement).")
+                }
+            }
             if let fullSolution, fullSolution.status != .passed {
                 let why = fullSolution.tests.first { !$0.passed }?.message ?? fullSolution.note ?? fullSolution.status.summary
                 problems.append("The solution of '\(exercise.id)' does not pass its full-size run on \(Self.fullSizeEvents) seeded events: \(why)")
@@ -98,7 +104,8 @@ public struct Verifier: Sendable {
     /// a rebuild and a few months of closed stays, small enough to seed in seconds.
     static let fullSizeEvents = 20_000
 
-    /// Checks every exercise; an exercise with a full-size run also runs it, keyed "ID full size".
+    /// Checks every exercise, built by SwiftPM and built directly (a disagreement is kept as
+    /// "ID direct build"); an exercise with a full-size run also runs it, keyed "ID full size".
     private static func checkAll(
         _ exercises: [Exercise], runner: Runner, workspace: Workspace, seeded: URL,
         onResult: @Sendable (String, Workspace, CheckStatus) -> Void
@@ -106,8 +113,9 @@ public struct Verifier: Sendable {
         var outcomes: [String: CheckOutcome] = [:]
         let package = runner.paths.folder(of: workspace), scratch = runner.scratch(for: workspace)
         for exercise in exercises {
-            let outcome = try await runner.check(exercise, package: package, scratch: scratch, workspace: workspace)
+            let (outcome, disagreement) = try await runner.checkComparingBuilds(exercise, package: package, scratch: scratch, workspace: workspace)
             outcomes[exercise.id] = outcome
+            outcomes["\(exercise.id) direct build"] = disagreement.map { CheckOutcome(exercise: exercise.id, workspace: workspace, status: outcome.status, note: $0) }
             onResult(exercise.id, workspace, outcome.status)
             guard exercise.fullSizeRun != nil, outcome.status != .compileError else { continue }
             let copy = seeded.deletingLastPathComponent().appending(path: "full-size-\(workspace.rawValue)-\(exercise.id).sqlite")

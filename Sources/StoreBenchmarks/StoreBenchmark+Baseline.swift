@@ -1,13 +1,49 @@
 import EventSourcing
+import EventSourcingSQLite
 import Foundation
 import GRDBSQLite
 
-/// The benchmark's baseline: what a careful programmer writes with sqlite3 alone. Prepared
-/// statements reused for the whole run, the same schema as the store (through the same DDL),
-/// payloads encoded before timing, rows read into plain values without parsing ids or metadata.
-/// It does the same work as the store where the store must (the version check under
-/// `BEGIN IMMEDIATE`, a checkpoint per batch), and nothing else.
+/// The benchmark's two hand-written sides: what a careful programmer writes with sqlite3
+/// alone. Prepared statements reused for the whole run, payloads encoded before timing, rows
+/// read into plain values without parsing ids or metadata. Each does the same work as the store
+/// where the store must (the version check under `BEGIN IMMEDIATE`, a checkpoint per batch),
+/// and nothing else.
+///
+/// - `.baseline` uses the store's own schema (through the same DDL): the ratio says what the
+///   store's code costs.
+/// - `.limit` uses the smallest schema that keeps the store's promises: versions unique per
+///   stream (the (stream, version) key), idempotent appends (a unique index on event ids, kept
+///   as 16 bytes), a global order whose positions are never reused (AUTOINCREMENT), the same
+///   columns. The ratio says how far the store is from what SQLite can do on this machine.
 final class BaselineStore {
+    enum Side: String {
+        case baseline
+        case limit
+
+        /// The events table; everything else the side owns is prefixed the same way.
+        func eventsTable() -> String {
+            switch self {
+            case .baseline: EventStoreSchema.eventsTable(named: "baseline_events")
+            case .limit:
+                """
+                CREATE TABLE limit_events (
+                    position INTEGER PRIMARY KEY AUTOINCREMENT,
+                    stream_id TEXT NOT NULL,
+                    stream_version INTEGER NOT NULL,
+                    event_id BLOB NOT NULL,
+                    event_type TEXT NOT NULL,
+                    schema_version INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    metadata TEXT NOT NULL,
+                    recorded_at REAL NOT NULL,
+                    UNIQUE (stream_id, stream_version)
+                );
+                CREATE UNIQUE INDEX limit_events_event_id ON limit_events (event_id)
+                """
+            }
+        }
+    }
+
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
@@ -29,7 +65,14 @@ final class BaselineStore {
     private var statements: [String: OpaquePointer] = [:]
     private let decoder = JSONDecoder()
 
-    init(path: String, durability: SQLiteEventStore.Durability) throws {
+    private let side: Side
+    private let eventsTable: String, checkpoints: String, totals: String
+
+    init(path: String, durability: SQLiteEventStore.Durability, side: Side = .baseline) throws {
+        self.side = side
+        eventsTable = "\(side.rawValue)_events"
+        checkpoints = "\(side.rawValue)_checkpoints"
+        totals = "\(side.rawValue)_totals"
         var handle: OpaquePointer?
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let handle else {
             throw Failure(description: "baseline: cannot open \(path)")
@@ -38,9 +81,9 @@ final class BaselineStore {
         sqlite3_busy_timeout(db, 5_000)
         try execute("PRAGMA journal_mode = WAL")
         try execute("PRAGMA synchronous = \(durability.pragmaValue)")
-        try execute(EventStoreSchema.eventsTable(named: "baseline_events"))
-        try execute(EventStoreSchema.checkpointsTable(named: "baseline_checkpoints"))
-        try execute(BenchFixture.totalsTable(named: "baseline_totals"))
+        try execute(side.eventsTable())
+        try execute(EventStoreSchema.checkpointsTable(named: checkpoints))
+        try execute(BenchFixture.totalsTable(named: totals))
     }
 
     deinit {
@@ -63,7 +106,7 @@ final class BaselineStore {
         }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(description: "baseline: \(message)")
+            throw Failure(description: "\(side.rawValue): \(message) in \(sql)")
         }
         statements[sql] = statement
         return statement
@@ -110,7 +153,7 @@ final class BaselineStore {
     func append(to streamID: String, expectedVersion: Int64, events: [BenchFixture.PreEncoded]) throws {
         try run(try statement("BEGIN IMMEDIATE"))
         do {
-            let version = try statement("SELECT stream_version FROM baseline_events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1")
+            let version = try statement("SELECT stream_version FROM \(eventsTable) WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1")
             bind(version, 1, streamID)
             let current = sqlite3_step(version) == SQLITE_ROW ? sqlite3_column_int64(version, 0) : 0
             sqlite3_reset(version)
@@ -118,7 +161,7 @@ final class BaselineStore {
                 throw Failure(description: "baseline: stream \(streamID) at \(current), expected \(expectedVersion)")
             }
             let insert = try statement("""
-                INSERT INTO baseline_events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at)
+                INSERT INTO \(eventsTable) (stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let now = Date().timeIntervalSince1970
@@ -126,7 +169,13 @@ final class BaselineStore {
                 sqlite3_reset(insert)
                 bind(insert, 1, streamID)
                 sqlite3_bind_int64(insert, 2, current + Int64(offset) + 1)
-                bind(insert, 3, event.eventID)
+                switch side {
+                case .baseline: bind(insert, 3, event.eventID)
+                case .limit:
+                    withUnsafeBytes(of: event.data.eventID.uuid) { id in
+                        _ = sqlite3_bind_blob(insert, 3, id.baseAddress, 16, Self.transient)
+                    }
+                }
                 bind(insert, 4, event.data.eventType)
                 sqlite3_bind_int64(insert, 5, Int64(event.data.schemaVersion))
                 bind(insert, 6, event.data.data)
@@ -144,7 +193,7 @@ final class BaselineStore {
     func readStream(_ streamID: String) throws -> [RawEvent] {
         let select = try statement("""
             SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at
-            FROM baseline_events WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?
+            FROM \(eventsTable) WHERE stream_id = ? AND stream_version >= ? ORDER BY stream_version LIMIT ?
             """)
         bind(select, 1, streamID)
         sqlite3_bind_int64(select, 2, 1)
@@ -157,7 +206,7 @@ final class BaselineStore {
     private func page(after position: Int64, limit: Int) throws -> [RawEvent] {
         let select = try statement("""
             SELECT position, stream_id, stream_version, event_id, event_type, schema_version, data, metadata, recorded_at
-            FROM baseline_events WHERE position > ? ORDER BY position LIMIT ?
+            FROM \(eventsTable) WHERE position > ? ORDER BY position LIMIT ?
             """)
         sqlite3_bind_int64(select, 1, position)
         sqlite3_bind_int64(select, 2, Int64(limit))
@@ -183,7 +232,7 @@ final class BaselineStore {
 
     /// Empties the totals and rebuilds them, a transaction and a checkpoint per page.
     func rebuildTotals(pageSize: Int) throws -> Int {
-        try execute("BEGIN IMMEDIATE; DELETE FROM baseline_totals; DELETE FROM baseline_checkpoints WHERE name = 'totals'; COMMIT")
+        try execute("BEGIN IMMEDIATE; DELETE FROM \(totals); DELETE FROM \(checkpoints) WHERE name = 'totals'; COMMIT")
         var read = 0
         var after: Int64 = 0
         while true {
@@ -192,14 +241,14 @@ final class BaselineStore {
             let charges = try events.map { try decoder.decode(BenchFixture.ChargeRecorded.self, from: $0.data) }
             try run(try statement("BEGIN IMMEDIATE"))
             do {
-                let upsert = try statement(BenchFixture.upsertTotal(into: "baseline_totals"))
+                let upsert = try statement(BenchFixture.upsertTotal(into: totals))
                 for (event, charge) in zip(events, charges) {
                     sqlite3_reset(upsert)
                     bind(upsert, 1, event.streamID)
                     sqlite3_bind_int64(upsert, 2, Int64(charge.amount))
                     try run(upsert)
                 }
-                let checkpoint = try statement("INSERT OR REPLACE INTO baseline_checkpoints (name, position) VALUES ('totals', ?)")
+                let checkpoint = try statement("INSERT OR REPLACE INTO \(checkpoints) (name, position) VALUES ('totals', ?)")
                 sqlite3_bind_int64(checkpoint, 1, last.position)
                 try run(checkpoint)
                 try run(try statement("COMMIT"))

@@ -1,4 +1,5 @@
 import EventSourcing
+import EventSourcingSQLite
 import Foundation
 import GRDB
 
