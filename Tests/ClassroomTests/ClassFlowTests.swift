@@ -8,7 +8,7 @@ import WorkshopKit
 
 /// Join → record → relay → board, on a real server, with real SQLite progress stores.
 @Suite struct ClassFlowTests {
-    @Test func factsRecordedBeforeAndAfterJoiningReachTheBoardOnce() throws {
+    @Test func factsRecordedBeforeAndAfterJoiningReachTheBoardOnce() async throws {
         let room = try TestClass()
         let ada = try AttendeeCopy()
         try ada.progress.record(.exerciseOpened(ExerciseOpened(exercise: "facts")))
@@ -26,6 +26,7 @@ import WorkshopKit
         #expect(again.delivered == 1)
 
         let feed = try ClassBoardFeed(boardURL: room.invitation.board)
+        try await feed.waitForLog(count: 3)
         var board = try feed.load()
         try feed.catchUp(&board)
         let report = board.report(now: Date(), stuckAfter: 600)
@@ -38,7 +39,7 @@ import WorkshopKit
         #expect(try feed.store.readAll(after: 0, limit: 100).count == 3)
     }
 
-    @Test func aRestartedBoardResumesAndEqualsARebuild() throws {
+    @Test func aRestartedBoardResumesAndEqualsARebuild() async throws {
         let room = try TestClass()
         let copies = try (0..<3).map { _ in try AttendeeCopy() }
         for (index, copy) in copies.enumerated() {
@@ -48,6 +49,7 @@ import WorkshopKit
         }
         do {
             let feed = try ClassBoardFeed(boardURL: room.invitation.board)
+            try await feed.waitForLog(count: 3)
             var board = try feed.load()
             try feed.catchUp(&board)
             #expect(board.attendees.count == 3)
@@ -58,6 +60,7 @@ import WorkshopKit
         }
         // A new process: the saved board and its checkpoint, then the rest of the log.
         let restarted = try ClassBoardFeed(boardURL: room.invitation.board)
+        try await restarted.waitForLog(count: 6)
         var resumed = try restarted.load()
         #expect(resumed.position > 0)
         let folded = try restarted.catchUp(&resumed)
@@ -66,7 +69,7 @@ import WorkshopKit
         #expect(resumed.report(now: Date(), stuckAfter: 600).exercises.first?.passed == 3)
     }
 
-    @Test func twoBoardsAtOnceShowTheSame() throws {
+    @Test func twoBoardsAtOnceShowTheSame() async throws {
         let room = try TestClass()
         let ada = try AttendeeCopy()
         try ada.join(room, as: "ada")
@@ -74,9 +77,10 @@ import WorkshopKit
         let second = try ClassBoardFeed(boardURL: room.invitation.board)
         var one = try first.load()
         var two = try second.load()
-        for status in [CheckStatus.compileError, .failed, .passed] {
+        for (index, status) in [CheckStatus.compileError, .failed, .passed].enumerated() {
             try ada.check("facts", status)
             _ = ada.relay().relayOnce()
+            try await first.waitForLog(count: index + 1)
             try first.catchUp(&one)
             try second.catchUp(&two)
             #expect(one == two)
@@ -105,7 +109,7 @@ import WorkshopKit
         #expect(board.exercises["facts"]?.secondsToPass["ada"] != nil)
     }
 
-    @Test func theRelayWaitsOutAServerThatIsDownAndLosesNothing() throws {
+    @Test func theRelayWaitsOutAServerThatIsDownAndLosesNothing() async throws {
         let server = try PostgresTestCluster.start()
         defer { server.remove() }
         let room = try TestClass(on: server)
@@ -127,6 +131,7 @@ import WorkshopKit
         #expect(back.delivered == 3)
         #expect(back.waiting == 0)
         let feed = try ClassBoardFeed(boardURL: room.invitation.board)
+        try await feed.waitForLog(count: 4)
         let log = try feed.store.readAll(after: 0, limit: 100)
         #expect(log.count == 4)
         #expect(Set(log.map(\.eventID)).count == 4)

@@ -76,3 +76,18 @@ func sqlState(of body: () throws -> Void) -> String? {
     }
 }
 #endif
+
+#if Postgres
+extension ClassBoardFeed {
+    /// Waits (through the store's subscription, no sleeping) until the class log shows at least
+    /// `count` events: the log is read only below the oldest open transaction of the server, so
+    /// a fact committed a moment ago may not be readable yet while other tests write.
+    func waitForLog(count: Int) async throws {
+        var seen = 0
+        for try await _ in facts(after: 0) {
+            seen += 1
+            if seen >= count { return }
+        }
+    }
+}
+#endif
