@@ -42,9 +42,14 @@ public struct CheckSuite {
     }
 
     /// Runs every check in order and reports each one as soon as it is done.
-    public func runChecks(report: @escaping (ReportLine) -> Void) -> (passed: Int, failed: Int) {
+    /// With `stopAtFirstFailure` (by default from `WORKSHOP_STOP_AT_FIRST_FAILURE`), the checks
+    /// after the first failing one are not run.
+    public func runChecks(
+        stopAtFirstFailure: Bool = ProcessInfo.processInfo.environment[CheckSuite.stopAtFirstFailureVariable] == "1",
+        report: @escaping (ReportLine) -> Void
+    ) -> (passed: Int, failed: Int) {
         var passed = 0, failed = 0
-        for check in checks {
+        for check in checks where !(stopAtFirstFailure && failed > 0) {
             let trace = Trace(check: check.name) { report(.step($0)) }
             do {
                 try check.body(trace)
@@ -52,12 +57,16 @@ public struct CheckSuite {
                 report(.check(CheckResult(name: check.name, passed: true)))
             } catch {
                 failed += 1
-                report(.check(CheckResult(name: check.name, passed: false, message: "\(error)")))
+                report(.check(CheckResult(name: check.name, passed: false, message: Self.message(for: error))))
             }
         }
         report(.end(passed: passed, failed: failed))
         return (passed, failed)
     }
+
+    /// Set to "1", `runChecks` stops after the first failing check (`workshop verify` trying a
+    /// known wrong answer needs one named check that rejects it, not every one).
+    public static let stopAtFirstFailureVariable = "WORKSHOP_STOP_AT_FIRST_FAILURE"
 
     /// Sets the full-size run: `body` gets the sample store's path, records steps in its trace
     /// and reports progress; it fails by throwing, like a check.
@@ -84,7 +93,7 @@ public struct CheckSuite {
             report(.check(CheckResult(name: fullSize.title, passed: true)))
             passed = true
         } catch {
-            report(.check(CheckResult(name: fullSize.title, passed: false, message: "\(error)")))
+            report(.check(CheckResult(name: fullSize.title, passed: false, message: Self.message(for: error))))
             passed = false
         }
         report(.end(passed: passed ? 1 : 0, failed: passed ? 0 : 1))
@@ -127,6 +136,18 @@ public struct CheckSuite {
             }
         }
         exit(counts.failed == 0 ? 0 : 1)
+    }
+
+    /// A failed check's message: a spec's own message, or what the exercise's code threw that
+    /// the check did not expect, as a sentence (not Swift's dump of the error).
+    static func message(for error: any Error) -> String {
+        if let failure = error as? SpecFailure { return failure.message }
+        let text = "\(error)"
+        // Errors written as sentences (store conflicts, user errors) say it best themselves.
+        if text.contains(" "), !text.contains("("), Mirror(reflecting: error).displayStyle != .enum {
+            return "The exercise's code threw an error the check did not expect: \(text)"
+        }
+        return "The exercise's code \(SpecFailure.threw(error)), which the check did not expect."
     }
 
     private static func create(_ path: String) -> FileHandle? {

@@ -45,7 +45,7 @@ public struct DeciderSpec<Command, Event: Equatable, State> {
         public func then(_ expected: [Event]) throws {
             switch result {
             case .failure(let error):
-                throw SpecFailure("Expected events, but deciding \(SpecFailure.describe(command)) threw: \(error)\n"
+                throw SpecFailure("Expected events, but deciding \(SpecFailure.describe(command)) \(SpecFailure.threw(error)).\n"
                     + SpecFailure.mismatch("Events", expected: expected, actual: [Event](), firstDifference: nil).message)
             case .success(let actual):
                 if let index = firstDifference(expected, actual) {
@@ -58,11 +58,12 @@ public struct DeciderSpec<Command, Event: Equatable, State> {
         public func thenThrows<E: Error & Equatable>(_ expected: E) throws {
             switch result {
             case .success(let events):
-                throw SpecFailure("Expected the error \(expected), but the decision was \(events.isEmpty ? "no events" : "\(events.count) event(s):\n" + events.map { "  - \(SpecFailure.describe($0))" }.joined(separator: "\n"))")
+                throw SpecFailure("Expected deciding \(SpecFailure.describe(command)) to be refused with \(SpecFailure.describe(expected)), but it was accepted with "
+                    + (events.isEmpty ? "no events." : "\(events.count) event(s):\n" + events.map { "  - \(SpecFailure.describe($0))" }.joined(separator: "\n")))
             case .failure(let error as E) where error == expected:
                 return
             case .failure(let error):
-                throw SpecFailure("Expected the error \(expected), got: \(error)")
+                throw SpecFailure("Expected deciding \(SpecFailure.describe(command)) to be refused with \(SpecFailure.describe(expected)), but it \(SpecFailure.threw(error)).")
             }
         }
 
@@ -70,11 +71,12 @@ public struct DeciderSpec<Command, Event: Equatable, State> {
         public func thenThrows(_ description: String, where matches: (any Error) -> Bool) throws {
             switch result {
             case .success(let events):
-                throw SpecFailure("Expected \(description), but the decision was \(events.count) event(s).")
+                throw SpecFailure("Expected \(description), but deciding \(SpecFailure.describe(command)) was accepted with \(events.count) event(s)"
+                    + (events.isEmpty ? "." : ":\n" + events.map { "  - \(SpecFailure.describe($0))" }.joined(separator: "\n")))
             case .failure(let error) where matches(error):
                 return
             case .failure(let error):
-                throw SpecFailure("Expected \(description), got: \(error)")
+                throw SpecFailure("Expected \(description), but deciding \(SpecFailure.describe(command)) \(SpecFailure.threw(error)).")
             }
         }
 
@@ -82,7 +84,7 @@ public struct DeciderSpec<Command, Event: Equatable, State> {
         public func thenNothingHappened() throws {
             switch result {
             case .failure(let error):
-                throw SpecFailure("Expected nothing to happen, but deciding threw: \(error)")
+                throw SpecFailure("Expected nothing to happen (an idempotent decision), but deciding \(SpecFailure.describe(command)) \(SpecFailure.threw(error)).")
             case .success(let events) where events.isEmpty:
                 return
             case .success(let events):

@@ -34,10 +34,10 @@ extension Result where Success: Equatable {
     /// The read model must equal `expected`.
     public func then(_ expected: Success) throws {
         let actual: Success
-        do { actual = try get() } catch { throw SpecFailure("Expected the read model \(expected), but applying the events threw: \(error)") }
-        guard actual == expected else {
-            throw SpecFailure("Read model differs.\nExpected: \(SpecFailure.describe(expected))\nActual:   \(SpecFailure.describe(actual))")
+        do { actual = try get() } catch {
+            throw SpecFailure("Expected the read model \(SpecFailure.describe(expected)), but applying the events \(SpecFailure.threw(error)).")
         }
+        try expectEqual(expected: expected, actual: actual, "The read model")
     }
 }
 

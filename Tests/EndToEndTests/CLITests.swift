@@ -190,6 +190,13 @@ struct CLITests {
         #expect(entries.first?["full_size_solution"] as? String == "passed")
         #expect(entries.first?["full_size_pristine"] as? String == "failed")
         #expect(entries.dropFirst().allSatisfy { $0["full_size_solution"] == nil })
+        // tally ships one wrong answer (rejected by a named check) and one alternative (accepted).
+        #expect(json["mutants"] as? [String: Int] == ["total": 1, "rejected": 1])
+        #expect(json["alternatives"] as? [String: Int] == ["total": 1, "accepted": 1])
+        let trials = try #require(json["trials"] as? [[String: Any]])
+        let wrong = trials.first { $0["kind"] as? String == "wrong_answer" }
+        #expect(wrong?["failed_check"] as? String == "an empty stream counts zero")
+        #expect(trials.first { $0["kind"] as? String == "alternative" }?["ok"] as? Bool == true)
     }
 
     // MARK: workshop sample

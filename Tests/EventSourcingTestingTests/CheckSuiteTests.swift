@@ -34,6 +34,31 @@ import Testing
         #expect(lines[3] == .end(passed: 1, failed: 1))
     }
 
+    @Test func stoppingAtTheFirstFailureSkipsTheChecksAfterIt() {
+        var suite = CheckSuite("fixture")
+        let ran = Mutex<[String]>([])
+        for name in ["first passes", "second fails", "third is skipped"] {
+            suite.check(name) { _ in
+                ran.withLock { $0.append(name) }
+                if name == "second fails" { throw SpecFailure("no") }
+            }
+        }
+        let counts = suite.runChecks(stopAtFirstFailure: true) { _ in }
+        #expect(counts.passed == 1 && counts.failed == 1)
+        #expect(ran.withLock { $0 } == ["first passes", "second fails"])
+        #expect(suite.runChecks(stopAtFirstFailure: false) { _ in } == (passed: 2, failed: 1))
+    }
+
+    @Test func anUnexpectedErrorIsReportedAsWhatTheCodeThrew() {
+        enum StayRule: Error { case balanceNotSettled }
+        var suite = CheckSuite("fixture")
+        suite.check("checking out") { _ in throw StayRule.balanceNotSettled }
+        var lines: [ReportLine] = []
+        _ = suite.runChecks(stopAtFirstFailure: false) { lines.append($0) }
+        #expect(lines.first == .check(CheckResult(name: "checking out", passed: false,
+                                                  message: "The exercise's code threw .balanceNotSettled (StayRule), which the check did not expect.")))
+    }
+
     @Test func reportLinesRoundTripAsJSON() throws {
         let event = RecordedEvent(eventID: EventFixtures.fixtureID(1), streamID: "s", streamVersion: 1, position: 1,
                                   recordedAt: Date(timeIntervalSince1970: 0), eventType: "T", schemaVersion: 2,

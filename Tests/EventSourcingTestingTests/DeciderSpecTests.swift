@@ -40,16 +40,16 @@ enum Counter {
             try spec.given([.incremented(by: 2)]).when(.subtract(1)).then([.decremented(by: 2)])
         }
         let message = failure?.message ?? ""
-        #expect(message.contains("Expected 1:\n  1. decremented(by: 2)"), "\(message)")
-        #expect(message.contains("Actual 1:\n  1. decremented(by: 1)"), "\(message)")
-        #expect(message.contains("First difference at 1."), "\(message)")
+        #expect(message.hasPrefix("Events differ at 1: decremented.by: expected 2, actual 1\n"), "\(message)")
+        #expect(message.contains("Expected 1:\n  > 1. .decremented(by: 2)"), "\(message)")
+        #expect(message.contains("Actual 1:\n  > 1. .decremented(by: 1)"), "\(message)")
     }
 
     @Test func anErrorWhereEventsWereExpectedShowsTheError() {
         let failure = #expect(throws: SpecFailure.self) {
             try spec.given([]).when(.subtract(1)).then([.decremented(by: 1)])
         }
-        #expect(failure?.message.contains("threw: wouldGoNegative") == true)
+        #expect(failure?.message.contains("deciding .subtract(1) threw .wouldGoNegative (Rule)") == true, "\(failure?.message ?? "")")
     }
 
     @Test func theExpectedErrorPasses() throws {

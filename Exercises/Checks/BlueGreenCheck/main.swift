@@ -108,6 +108,32 @@ suite.check("queries read v1 while v2's lag is above zero, and switch on the tic
     }
 }
 
+suite.check("a burst of arrivals just before v2 catches up: queries switch only at the head as it is now, not as it was at the start") { _ in
+    let deploy = try Deploy()
+    let headAtStart = try deploy.store.headPosition()
+    var burstArrived = false
+    for tick in 1...40 {
+        // One batch short of the head the deploy started with: 700 events arrive at once, more
+        // than v2 reads in one tick.
+        if !burstArrived, try deploy.deployment.green.checkpoint() + 500 >= headAtStart {
+            try deploy.history.append(events: 700, to: deploy.store, renamedPayments: true)
+            burstArrived = true
+        }
+        let progress = try deploy.deployment.tick()
+        deploy.ticks.append(progress)
+        guard progress.serving == GuestBalances.v2 else { continue }
+        guard progress.lag == 0 else {
+            throw SpecFailure("On tick \(tick), queries switched to v2 at position \(progress.greenCheckpoint) while the log's head is "
+                + "\(progress.head) (lag \(progress.lag)): v2 reached the head as it was when the deploy started (\(headAtStart)), "
+                + "but 700 events arrived just before. Compare with the head now.\(describe(deploy.ticks))")
+        }
+        let v2 = try GuestBalances.all(in: GuestBalances.v2, deploy.store), clean = try deploy.cleanV2()
+        try expectEqual(expected: clean, actual: v2, "After the switch, v2", root: "guest_balances_v2")
+        return
+    }
+    throw SpecFailure("Queries never switched to v2 within 40 ticks after the burst:\(describe(deploy.ticks))")
+}
+
 suite.check("v1 keeps answering and keeps up with new events during the rebuild") { _ in
     let deploy = try Deploy()
     try deploy.run()

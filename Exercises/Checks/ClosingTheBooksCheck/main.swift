@@ -66,6 +66,15 @@ suite.check("given charges 100 and 40 and a payment of 50, closing the period de
         .then([summary1])
 }
 
+suite.check("given period 2 opened owing 90, a charge of 30 and a payment of 100, the summary closes at -20: the opening balance counts") { _ in
+    try DeciderSpec(Folio.decider)
+        .given([.folioOpened(FolioOpened(stayID: "s-1", period: 2, openingBalance: -90, openedFrom: "folio-s-1-1", at: night1)),
+                .chargeRecorded(ChargeRecorded(stayID: "s-1", chargeID: "c-3", amount: 30, at: night1)),
+                .paymentRecorded(PaymentRecorded(stayID: "s-1", paymentID: "p-2", amount: 100, at: night1))])
+        .when(.closePeriod(now: night2))
+        .then([.folioPeriodClosed(FolioPeriodClosed(stayID: "s-1", period: 2, openingBalance: -90, charged: 30, paid: 100, closingBalance: -20, at: night2))])
+}
+
 suite.check("given a closed period, closing it again decides nothing; a period never opened is refused") { _ in
     try DeciderSpec(Folio.decider)
         .given([.folioOpened(FolioOpened(stayID: "s-1", period: 1, openingBalance: 0, openedFrom: nil, at: evening)), summary1])
@@ -79,9 +88,9 @@ suite.check("the night audit opens period 2 in a new stream with one event carry
     try scenario.close(1)
     try expectEvents("folio-s-1-2", scenario, [opened2], "After the audit:")
     let (folio, read) = try scenario.audit.load(stayID: "s-1", period: 2)
-    guard read == 1, folio.balance == -90, folio.status == .open else {
-        throw SpecFailure("Loading period 2 should read 1 event and give an open folio with balance -90; it read \(read) and gave \(folio).")
-    }
+    try expectEqual(expected: 1, actual: read, "Loading period 2, the events read", root: "read")
+    try expectEqual(expected: Folio(stayID: "s-1", period: 2, status: .open, openingBalance: -90), actual: folio,
+                    "Loading period 2, the folio", root: "folio")
 }
 
 suite.check("running the night audit twice changes nothing the second time") { _ in

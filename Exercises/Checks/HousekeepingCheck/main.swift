@@ -16,25 +16,23 @@ func completed(_ stay: String, room: String, _ minute: Int) -> PublicMessage {
 
 let rooms = ["101", "102", "103", "201"]
 
-func describe(_ tables: HousekeepingDatabase.Tables) -> String {
-    let roomLines = tables.rooms.keys.sorted().compactMap { key -> String? in
-        guard let room = tables.rooms[key] else { return nil }
-        return "    room \(key): \(room.status.rawValue), marked dirty \(room.timesMarkedDirty)x"
-    }
-    return (roomLines + ["    cleaning tasks: " + tables.cleaningTasks.map { "\($0.roomNumber) for \($0.stayID)" }.joined(separator: ", "),
-                         "    inbox: \(tables.inbox.keys.sorted())"]).joined(separator: "\n")
+/// What a check looks at in Housekeeping's tables, so a difference names the table and row.
+struct HousekeepingTables: Equatable {
+    var dirtyRooms: [String]
+    var cleaningTasks: [String]
+    var timesMarkedDirty: [String: Int]
 }
 
 func expect(_ database: HousekeepingDatabase, dirty: [String], tasks: [String], marks: [String: Int], _ situation: String) throws {
     let tables = database.tables
-    let actualDirty = tables.rooms.values.filter { $0.status == .dirty }.map(\.roomNumber).sorted()
-    let actualTasks = tables.cleaningTasks.map { "\($0.roomNumber) for \($0.stayID)" }
-    let actualMarks = tables.rooms.values.reduce(into: [String: Int]()) { marks, room in
-        if room.timesMarkedDirty > 0 { marks[room.roomNumber] = room.timesMarkedDirty }
-    }
-    guard actualDirty == dirty, actualTasks.sorted() == tasks.sorted(), actualMarks == marks else {
-        throw SpecFailure("\(situation)\n  expected: dirty rooms \(dirty), cleaning tasks \(tasks), marked dirty \(marks)\n  actual tables:\n\(describe(tables))")
-    }
+    let actual = HousekeepingTables(
+        dirtyRooms: tables.rooms.values.filter { $0.status == .dirty }.map(\.roomNumber).sorted(),
+        cleaningTasks: tables.cleaningTasks.map { "\($0.roomNumber) for \($0.stayID)" }.sorted(),
+        timesMarkedDirty: tables.rooms.values.reduce(into: [String: Int]()) { marks, room in
+            if room.timesMarkedDirty > 0 { marks[room.roomNumber] = room.timesMarkedDirty }
+        })
+    try expectEqual(expected: HousekeepingTables(dirtyRooms: dirty, cleaningTasks: tasks.sorted(), timesMarkedDirty: marks), actual: actual,
+                    "Housekeeping's tables", root: "tables", situation: situation)
 }
 
 /// The housekeeping app retries a failed commit, as any CRUD client does.
@@ -111,10 +109,8 @@ suite.check("with commits failing at random (seeds 1 to 5) and every message red
         try expect(database, dirty: ["101", "102", "103", "201"],
                    tasks: ["101 for s-1", "102 for s-2", "103 for s-3", "201 for s-4", "102 for s-5"],
                    marks: ["101": 1, "102": 2, "103": 1, "201": 1], "Seed \(seed) (\(database.failedCommits) failed commits):")
-        let inboxIDs = database.tables.inbox.keys.sorted()
-        guard inboxIDs == stays.map({ "GuestStayCompleted-\($0.0)" }) else {
-            throw SpecFailure("Seed \(seed): the inbox should hold the five message ids; it holds \(inboxIDs).")
-        }
+        try expectEqual(expected: stays.map { "GuestStayCompleted-\($0.0)" }, actual: database.tables.inbox.keys.sorted(),
+                        "The inbox", root: "inbox", situation: "Seed \(seed):")
     }
 }
 
@@ -171,14 +167,8 @@ suite.check("a morning at the housekeeping desk: checkouts arrive, some twice, r
         try inbox.receive(otherType, now: at(1))
         try inbox.receive(version2, now: at(2))
         try expect(database, dirty: [], tasks: [], marks: [:], "After a GuestCheckedIn v1 and a GuestStayCompleted v2:")
-        let recorded = database.tables.inbox.keys.sorted()
-        guard recorded == ["GuestCheckedIn-s-2", "GuestStayCompleted-v2-s-3"] else {
-            throw SpecFailure("""
-                Inbox after two messages Housekeeping does not handle:
-                  expected [GuestCheckedIn-s-2, GuestStayCompleted-v2-s-3] (recorded, so they are not redelivered for ever)
-                  actual   \(recorded)
-                """)
-        }
+        try expectEqual(expected: ["GuestCheckedIn-s-2", "GuestStayCompleted-v2-s-3"], actual: database.tables.inbox.keys.sorted(),
+                        "The inbox after two messages Housekeeping does not handle (recorded, so they are not redelivered for ever)", root: "inbox")
     }
 }
 checkMessagesHousekeepingDoesNotHandle()

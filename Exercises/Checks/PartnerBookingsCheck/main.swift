@@ -28,16 +28,16 @@ func translate(_ data: Data) throws -> ReserveRoom {
     do {
         return try PartnerBookingTranslator.translate(data)
     } catch let error as PartnerBookingError {
-        throw SpecFailure("Translating a valid booking threw: \(error)\n  payload: \(String(decoding: data, as: UTF8.self))")
+        throw SpecFailure("Translating a valid booking threw \(SpecFailure.describe(error)) (\(error))\n  payload: \(String(decoding: data, as: UTF8.self))")
     }
 }
 
 func expectRefused(_ data: Data, _ expected: PartnerBookingError, mentioning words: [String]) throws {
     do {
         let command = try PartnerBookingTranslator.translate(data)
-        throw SpecFailure("Expected the booking to be refused with \(expected); it became \(command).")
+        throw SpecFailure("Expected the booking to be refused with \(SpecFailure.describe(expected)); it became \(SpecFailure.describe(command)).")
     } catch let error as PartnerBookingError {
-        guard error == expected else { throw SpecFailure("Expected \(expected), got \(error).") }
+        try expectEqual(expected: expected, actual: error, "The refusal", root: "error")
         let text = "\(error)"
         for word in words where !text.contains(word) {
             throw SpecFailure("The error should tell the partner what is wrong (mentioning '\(word)'); it says: \(text)")
@@ -50,16 +50,16 @@ var suite = CheckSuite("inbound")
 suite.check("given the agency's booking BK-88231, then ReserveRoom in the hotel's terms") { _ in
     let expected = ReserveRoom(reservationID: "ota-BK-88231", roomType: .double, arrival: march14, nights: 2, guestName: "Ana Lima", source: "ota:BK-88231")
     let actual = try translate(payload())
-    guard actual == expected else { throw SpecFailure("Translating BK-88231:\n  expected \(expected)\n  actual   \(actual)") }
+    try expectEqual(expected: expected, actual: actual, "Translating BK-88231, the command", root: "reserveRoom")
 }
 
 suite.check("given each of the agency's room codes, then the hotel's room type") { _ in
     for (code, type) in [("SGL-STD", RoomType.single), ("DBL-STD", .double), ("STE-DLX", .suite)] {
         let command = try translate(payload(room: code))
-        guard command.roomType == type else { throw SpecFailure("Room code \(code) should be \(type), it became \(command.roomType).") }
+        try expectEqual(expected: type, actual: command.roomType, "Room code \(code)", root: "roomType")
     }
     let week = try translate(payload(checkIn: "2026-03-28", checkOut: "2026-04-04"))
-    guard week.nights == 7 else { throw SpecFailure("28 March to 4 April is 7 nights; got \(week.nights).") }
+    try expectEqual(expected: 7, actual: week.nights, "28 March to 4 April", root: "nights")
 }
 
 suite.check("given an unknown room code, then a clear unknownRoomType error naming the code and what the hotel sells") { _ in
@@ -125,9 +125,7 @@ suite.check("a morning of agency traffic: retries, a new room code, two bookings
             try endpoint.receive(payload(checkIn: "2026-03-15", checkOut: "2026-03-18"))
             throw SpecFailure("BK-88231 came back with other dates (15 to 18 March) and was accepted as if it were a retry: the partner believes the change was made, the hotel kept 14 to 16 March.")
         } catch let error as PartnerBookingError {
-            guard error == .changedResend(bookingRef: "BK-88231") else {
-                throw SpecFailure("BK-88231 resent with other dates:\n  expected changedResend(bookingRef: \"BK-88231\")\n  actual   \(error)")
-            }
+            try expectEqual(expected: .changedResend(bookingRef: "BK-88231"), actual: error, "BK-88231 resent with other dates, the refusal", root: "error")
         }
         let all = try store.readAll(after: 0, limit: .max).map { "\($0.streamID) \($0.eventType)" }
         guard all == ["reservation-ota-BK-88231 RoomReserved"] else {
@@ -148,8 +146,13 @@ checkChangedResend()
                 throw SpecFailure("Given \(label), expected .malformed(...); it became \(command).")
             } catch let error as PartnerBookingError {
                 guard case .malformed(let reason) = error, !reason.isEmpty else {
-                    throw SpecFailure("Given \(label):\n  expected malformed(<a reason the partner can read>)\n  actual   \(error)")
+                    throw SpecFailure("Given \(label), expected .malformed(<a reason the partner can read>); it was refused with \(SpecFailure.describe(error)).")
                 }
+            } catch let error as SpecFailure {
+                throw error
+            } catch {
+                throw SpecFailure("Given \(label), expected .malformed(<a reason the partner can read>), but translating \(SpecFailure.threw(error)): "
+                    + "the partner would get Swift's decoding error instead of a reason. Catch the DecodingError and throw .malformed(describe(error)).")
             }
         }
     }

@@ -58,7 +58,7 @@ func given(_ stream: [GroupCheckoutMessage], when input: GroupCheckoutInput, the
     let state = stream.reduce(GroupCheckoutWorkflow.initial, GroupCheckoutWorkflow.evolve)
     let actual = GroupCheckoutWorkflow.decide(input, state)
     guard actual == expected else {
-        throw SpecFailure("Given the stream:\n" + (stream.isEmpty ? "  (empty)" : stream.map { "  \($0)" }.joined(separator: "\n")) + "\nwhen \(input):\n"
+        throw SpecFailure("Given the stream:\n" + (stream.isEmpty ? "  (empty)" : stream.map { "  \(SpecFailure.describe($0))" }.joined(separator: "\n")) + "\nwhen \(SpecFailure.describe(input)):\n"
             + SpecFailure.mismatch("Outputs", expected: expected, actual: actual, firstDifference: nil).message
             + "\n(state before deciding: \(describe(state)))")
     }

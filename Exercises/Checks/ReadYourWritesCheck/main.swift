@@ -73,10 +73,8 @@ suite.check("the append returns the global position of the event, not its stream
     let scenario = try Scenario()
     let position = try scenario.anasCharge()
     let head = try scenario.store.headPosition()
-    guard position == head else {
-        throw SpecFailure("Ana's charge is version 2 of guest_stay-s-1 and position \(head) of the global log.\n"
-            + "  expected record(...) to return \(head)\n  actual   \(position)")
-    }
+    try expectEqual(expected: head, actual: position, "What record(...) returned for Ana's charge", root: "position",
+                    situation: "Ana's charge is version 2 of guest_stay-s-1 and position \(head) of the global log.")
 }
 
 suite.check("a client reads back its own charge: the query waits until the read model reaches it") { _ in
@@ -87,15 +85,10 @@ suite.check("a client reads back its own charge: the query waits until the read 
     scenario.clock.onSleep = { try advance(scenario.folios, in: scenario.store, by: 1) }
     let folio = try scenario.desk.folio("s-1", atLeast: position, timeout: .seconds(2))
     let expected = OpenFolio(stayID: "s-1", guestID: "ana", roomNumber: "101", balance: -120)
-    guard folio == expected else {
-        throw SpecFailure("""
-            Ana charged 120 (position \(position)) and asked for her folio right away.
-              expected \(expected)
-              actual   \(String(describing: folio))
-            The read model had processed up to position \(try scenario.folios.checkpoint()) when the query answered \
-            after \(scenario.clock.sleeps) polls.
-            """)
-    }
+    try expectEqual(expected: expected, actual: folio, "Ana's folio", root: "folio", situation: """
+        Ana charged 120 (position \(position)) and asked for her folio right away; the read model had processed up to \
+        position \(try scenario.folios.checkpoint()) when the query answered after \(scenario.clock.sleeps) polls.
+        """)
     guard scenario.clock.sleeps == 2 else {
         throw SpecFailure("The read model reached position \(position) after 2 polls, but the query polled \(scenario.clock.sleeps) times.")
     }
@@ -123,9 +116,13 @@ suite.check("a stuck read model: the query gives up after the timeout with a cle
         throw SpecFailure("The read model never moved past \(reached), yet the query answered \(String(describing: folio)) "
             + "instead of throwing \(expected). Stale data looks like the client's write was lost.")
     case .failure(let error as ReadModelLagging):
-        guard error == expected else { throw SpecFailure("Expected \(expected)\nActual   \(error)") }
+        try expectEqual(expected: expected, actual: error, "The ReadModelLagging error", root: "error")
+    case .failure where scenario.clock.sleeps > 10_000:
+        throw SpecFailure("The read model stayed at position \(reached) and the timeout was 2 s, but the query kept polling: "
+            + "after 10 000 polls (\(scenario.clock.now()) of waiting) it had neither answered nor thrown ReadModelLagging. "
+            + "Compare the time waited with the timeout on every poll.")
     case .failure(let error):
-        throw SpecFailure("Expected ReadModelLagging, got \(error)")
+        throw SpecFailure("Expected the query to give up with ReadModelLagging, but it \(SpecFailure.threw(error)).")
     }
     let waited = scenario.clock.now()
     guard waited >= .seconds(2), waited <= .seconds(2) + .milliseconds(50) else {

@@ -122,6 +122,9 @@ public struct Runner: Sendable {
         defer { try? FileManager.default.removeItem(at: report) }
         var environment = Self.childEnvironment
         environment["WORKSHOP_REPORT"] = report.path
+        // CheckSuite.stopAtFirstFailureVariable, spelled out as WORKSHOP_REPORT is: the runner does
+        // not link the checks' library.
+        if configuration.stopAtFirstFailure { environment["WORKSHOP_STOP_AT_FIRST_FAILURE"] = "1" }
         // The same code gives the same messages on every run (dictionaries print in one order).
         environment["SWIFT_DETERMINISTIC_HASHING"] = "1"
         let timeout: Duration

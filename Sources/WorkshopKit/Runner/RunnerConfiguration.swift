@@ -18,6 +18,9 @@ public struct RunnerConfiguration: Sendable, Hashable {
     public var scratchBase: URL?
     /// The `swift` executable, found on PATH unless a path is given.
     public var swift: String
+    /// The check program stops at its first failing check (`WORKSHOP_STOP_AT_FIRST_FAILURE`):
+    /// verify needs only one named check to reject a shipped wrong answer, not all of them.
+    public var stopAtFirstFailure = false
     /// Whether a save rebuilds with the compiler and linker jobs SwiftPM planned, skipping
     /// SwiftPM's own planning (`DirectBuild`); false builds with SwiftPM every time.
     public var directBuild: Bool

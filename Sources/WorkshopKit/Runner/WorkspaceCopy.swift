@@ -48,10 +48,13 @@ public enum WorkspaceCopy {
     static func files(in folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         let base = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        guard let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey]) else { return files }
+        guard let enumerator = FileManager.default.enumerator(at: folder.resolvingSymlinksInPath(), includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey]) else { return files }
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
-            if name.hasPrefix(".build") || name == ".swiftpm" || name == "Package.resolved" {
+            // Symbolic links (Solutions/Checks) are not the workspace's own files: a mirror
+            // recreates the link instead, and must never delete through it.
+            let isLink = (try url.resourceValues(forKeys: [.isSymbolicLinkKey])).isSymbolicLink == true
+            if name.hasPrefix(".build") || name == ".swiftpm" || name == "Package.resolved" || isLink {
                 enumerator.skipDescendants()
                 continue
             }

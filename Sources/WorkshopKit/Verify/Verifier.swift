@@ -13,6 +13,8 @@ public struct Verifier: Sendable {
     public let catalog: Catalog
     public let pristine: PristineFiles
     public let configuration: RunnerConfiguration
+    /// Verify only these exercises (all when empty), for a maintainer working on one.
+    public var only: Set<String> = []
 
     public init(paths: ProjectPaths, catalog: Catalog, pristine: PristineFiles, configuration: RunnerConfiguration = RunnerConfiguration()) {
         self.paths = paths
@@ -41,22 +43,40 @@ public struct Verifier: Sendable {
         }
         let pristinePaths = ProjectPaths(root: pristineRoot)
         try preparePristineWorkspace(at: pristinePaths)
-        let solutionsRunner = Runner(paths: paths, configuration: configuration)
         var pristineConfiguration = configuration
         // Its own build folder: it builds at the same time as the solutions.
         pristineConfiguration.scratchBase = configuration.scratchBase.map { $0.appending(path: "verify", directoryHint: .isDirectory) } ?? pristineRoot
         let pristineRunner = Runner(paths: pristinePaths, configuration: pristineConfiguration)
+        // The solutions are checked in a mirror beside the pristine copy too: the shipped wrong
+        // answers are tried there as well, so neither a crash nor a stop ever leaves a wrong
+        // answer in the real Solutions/.
+        try prepareSolutionsWorkspace(at: pristinePaths)
+        let solutionsRunner = pristineRunner
 
-        let exercises = catalog.exercises
+        let exercises = catalog.exercises.filter { only.isEmpty || only.contains($0.id) }
         // Full-size runs are verified on a small seeded store (each run on a copy of its own:
         // the runs change the store, and the two workspaces run at the same time).
         let seeded = paths.state.appending(path: "verify/sample-\(Self.fullSizeEvents).sqlite")
         if exercises.contains(where: { $0.fullSizeRun != nil }) {
             try SampleStoreSeeder(events: Self.fullSizeEvents).seed(path: seeded.path)
         }
-        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult)
-        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult)
+        // The shipped wrong answers and alternatives run in both copies, each right after its
+        // exercise's own check there, while that exercise's build is warm; each copy takes every
+        // other patch, so both cores work until the end.
+        let trials = PatchTrialLog()
+        async let solutions = Self.checkAll(exercises, runner: solutionsRunner, workspace: .solutions, seeded: seeded, onResult: onResult) { exercise in
+            try await tryPatches(of: exercise, share: 0, runner: solutionsRunner, in: pristinePaths, workspace: .solutions, log: trials, onResult: onResult)
+        }
+        async let pristines = Self.checkAll(exercises, runner: pristineRunner, workspace: .exercises, seeded: seeded, onResult: onResult) { exercise in
+            try await tryPatches(of: exercise, share: 1, runner: pristineRunner, in: pristinePaths, workspace: .exercises, log: trials, onResult: onResult)
+        }
         let (solutionStatuses, pristineStatuses) = try await (solutions, pristines)
+        let order = Dictionary(uniqueKeysWithValues: exercises.enumerated().map { ($0.element.id, $0.offset) })
+        var patchTrials = trials.contents
+        patchTrials.trials.sort { lhs, rhs in
+            (order[lhs.exercise] ?? 0, lhs.kind.rawValue, lhs.name) < (order[rhs.exercise] ?? 0, rhs.kind.rawValue, rhs.name)
+        }
+        problems += patchTrials.problems.sorted()
 
         var entries: [VerifyReport.Entry] = []
         for exercise in exercises {
@@ -97,7 +117,7 @@ public struct Verifier: Sendable {
                 }
             }
         }
-        return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started))
+        return VerifyReport(exercises: entries, problems: problems, seconds: ChildProcess.seconds(since: started), trials: patchTrials.trials)
     }
 
     /// Events in the store that full-size runs are verified on: enough for several batches of
@@ -108,7 +128,8 @@ public struct Verifier: Sendable {
     /// "ID direct build"); an exercise with a full-size run also runs it, keyed "ID full size".
     private static func checkAll(
         _ exercises: [Exercise], runner: Runner, workspace: Workspace, seeded: URL,
-        onResult: @Sendable (String, Workspace, CheckStatus) -> Void
+        onResult: @Sendable (String, Workspace, CheckStatus) -> Void,
+        afterEach: (Exercise) async throws -> Void = { _ in }
     ) async throws -> [String: CheckOutcome] {
         var outcomes: [String: CheckOutcome] = [:]
         let package = runner.paths.folder(of: workspace), scratch = runner.scratch(for: workspace)
@@ -117,6 +138,7 @@ public struct Verifier: Sendable {
             outcomes[exercise.id] = outcome
             outcomes["\(exercise.id) direct build"] = disagreement.map { CheckOutcome(exercise: exercise.id, workspace: workspace, status: outcome.status, note: $0) }
             onResult(exercise.id, workspace, outcome.status)
+            try await afterEach(exercise)
             guard exercise.fullSizeRun != nil, outcome.status != .compileError else { continue }
             let copy = seeded.deletingLastPathComponent().appending(path: "full-size-\(workspace.rawValue)-\(exercise.id).sqlite")
             try SampleStoreSeeder.removeStore(at: copy.path)

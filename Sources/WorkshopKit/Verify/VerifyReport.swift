@@ -1,4 +1,5 @@
-/// What `workshop verify` found: `{"ok", "exercises": [{"id", "solution", "pristine"}], "problems"}`.
+/// What `workshop verify` found: `{"ok", "exercises": [{"id", "solution", "pristine"}], "problems",
+/// "mutants": {"total", "rejected"}, "alternatives": {"total", "accepted"}, "trials": [...]}`.
 public struct VerifyReport: Codable, Sendable, Equatable {
     public struct Entry: Codable, Sendable, Equatable {
         public var id: String
@@ -33,13 +34,31 @@ public struct VerifyReport: Codable, Sendable, Equatable {
     /// Each problem as a sentence a maintainer can act on.
     public var problems: [String]
     public var seconds: Double
+    /// Each shipped wrong answer and accepted alternative, as verify tried it.
+    public var trials: [PatchTrial]
 
-    enum CodingKeys: String, CodingKey { case ok, exercises, problems, seconds }
+    /// `{"total", "rejected"}` for wrong answers in the JSON.
+    public struct WrongAnswerCounts: Codable, Sendable, Equatable { public var total: Int, rejected: Int }
+    /// `{"total", "accepted"}` for alternatives in the JSON.
+    public struct AlternativeCounts: Codable, Sendable, Equatable { public var total: Int, accepted: Int }
 
-    public init(exercises: [Entry], problems: [String], seconds: Double) {
+    public var mutants: WrongAnswerCounts {
+        let wrong = trials.filter { $0.kind == .wrongAnswer }
+        return WrongAnswerCounts(total: wrong.count, rejected: wrong.filter(\.ok).count)
+    }
+
+    public var alternatives: AlternativeCounts {
+        let alternatives = trials.filter { $0.kind == .alternative }
+        return AlternativeCounts(total: alternatives.count, accepted: alternatives.filter(\.ok).count)
+    }
+
+    enum CodingKeys: String, CodingKey { case ok, exercises, problems, seconds, mutants, alternatives, trials }
+
+    public init(exercises: [Entry], problems: [String], seconds: Double, trials: [PatchTrial] = []) {
         self.exercises = exercises
         self.problems = problems
         self.seconds = seconds
+        self.trials = trials
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +66,7 @@ public struct VerifyReport: Codable, Sendable, Equatable {
         exercises = try container.decode([Entry].self, forKey: .exercises)
         problems = try container.decode([String].self, forKey: .problems)
         seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
+        trials = try container.decodeIfPresent([PatchTrial].self, forKey: .trials) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -55,5 +75,8 @@ public struct VerifyReport: Codable, Sendable, Equatable {
         try container.encode(exercises, forKey: .exercises)
         try container.encode(problems, forKey: .problems)
         try container.encode(seconds, forKey: .seconds)
+        try container.encode(mutants, forKey: .mutants)
+        try container.encode(alternatives, forKey: .alternatives)
+        try container.encode(trials, forKey: .trials)
     }
 }

@@ -179,9 +179,21 @@ public final class PostgresTestCluster: Sendable {
     }
 
     /// Stops the server at once and removes its folder.
+    ///
+    /// A signal, not `pg_ctl`: this also runs in an exit handler, where starting a child process
+    /// through Foundation is not safe. SIGQUIT is PostgreSQL's immediate shutdown; the folder is
+    /// removed only once the server has gone, so a server is never left running without it.
     public func remove() {
         guard let folder else { return }
-        try? stop(.immediate)
+        let pidFile = folder.appendingPathComponent("data/postmaster.pid")
+        if let text = try? String(contentsOf: pidFile, encoding: .utf8),
+           let pid = text.split(separator: "\n").first.flatMap({ pid_t($0.trimmingCharacters(in: .whitespaces)) }), pid > 0 {
+            _ = kill(pid, SIGQUIT)
+            for _ in 0..<200 where kill(pid, 0) == 0 {
+                usleep(25_000)
+            }
+            if kill(pid, 0) == 0 { return }
+        }
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -331,12 +343,16 @@ enum FreePort {
 enum Watchdog {
     static func removeWhenThisProcessEnds(_ cluster: PostgresTestCluster, binaries: PostgresBinaries) {
         guard let folder = cluster.folder else { return }
-        let data = folder.appendingPathComponent("data").path
-        let stop = "\(binaries.path("pg_ctl")) -D '\(data)' -m immediate -w stop"
-        let stopAsOwner = cluster.ownerName.map { "runuser -u \($0) -- \(stop)" } ?? stop
+        // The postmaster's pid is the first line of postmaster.pid; SIGQUIT is an immediate
+        // shutdown. The folder goes only once the server has.
+        let pidFile = folder.appendingPathComponent("data/postmaster.pid").path
         let script = """
             while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done
-            [ -d '\(data)' ] && \(stopAsOwner) >/dev/null 2>&1
+            if [ -f '\(pidFile)' ]; then
+                pid=$(head -n 1 '\(pidFile)')
+                kill -QUIT "$pid" 2>/dev/null
+                for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            fi
             rm -rf '\(folder.path)'
             """
         // In a session of its own: a test runner that kills its process group on the way out
@@ -350,10 +366,6 @@ enum Watchdog {
         try? process.run()
         ExitCleanup.add(cluster)
     }
-}
-
-extension PostgresTestCluster {
-    fileprivate var ownerName: String? { owner?.name }
 }
 
 /// The clusters to stop when the process exits normally.
