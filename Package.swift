@@ -122,6 +122,7 @@ let package = Package(
                 "EventSourcing",
                 "EventSourcingSQLite",
                 "StoreBenchmarks",
+                .target(name: "EventSourcingPostgres", condition: .when(traits: ["Postgres"])),
                 "CheckReport",
                 "WorkshopKit",
                 "WorkshopPristine",

@@ -36,11 +36,18 @@ struct BenchStoreCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of a table.")
     var json = false
 
+    @Option(help: "sqlite (a temporary file, the default) or postgres://user[:password]@host[:port]/database (also $WORKSHOP_STORE): the benchmark works in a schema of its own there and drops it.")
+    var store: String?
+
     func validate() throws {
         guard events >= 100 else { throw ValidationError("--events must be at least 100 (streams hold 100 events).") }
     }
 
     func run() throws {
+        if let url = store ?? ProcessInfo.processInfo.environment["WORKSHOP_STORE"], url.hasPrefix("postgres") {
+            try PostgresBench.run(url: url, events: events, json: json)
+            return
+        }
         let benchmark = StoreBenchmark(events: events, durability: durability)
         let report = try benchmark.run { name in
             if !json { FileHandle.standardError.write(Data("running \(name)…\n".utf8)) }
