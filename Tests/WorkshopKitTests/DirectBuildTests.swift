@@ -1,3 +1,4 @@
+import CheckReport
 import Foundation
 import Testing
 @testable import WorkshopKit
@@ -154,6 +155,18 @@ extension RunnerTests {
     ])
     func jobLinesSplitLikeAShell(line: String, words: [String]) {
         #expect(ShellWords.split(line[...]) == words)
+    }
+
+    @Test func buildsAgreeUpToMadeUpIdsAndTimesButNotOnAnythingElse() {
+        func outcome(_ message: String, build: BuildPath) -> CheckOutcome {
+            CheckOutcome(exercise: "inbound", workspace: .exercises, status: .failed,
+                         tests: [CheckResult(name: "translates", passed: false, message: message)], build: build)
+        }
+        let swiftPM = outcome("actual ReserveRoom(id: \"533BA0A1-B858-4F0D-8598-0F202110BC89\", arrival: 2026-12-03 21:16:38 +0000)", build: .swiftPM)
+        let same = outcome("actual ReserveRoom(id: \"E368F5AF-5FD8-4A17-A008-1FB2FA7EC0FD\", arrival: 2026-12-03 21:16:39 +0000)", build: .direct)
+        let other = outcome("actual ReserveRoom(id: \"E368F5AF-5FD8-4A17-A008-1FB2FA7EC0FD\", arrival: 2026-12-03 21:16:39 +0000, nights: 2)", build: .direct)
+        #expect(BuildComparison.difference(swiftPM: swiftPM, direct: same, learnerFiles: []) == nil)
+        #expect(BuildComparison.difference(swiftPM: swiftPM, direct: other, learnerFiles: []) == "the checks' results differ")
     }
 
     @Test func anUnbalancedQuoteIsNotAJob() {
