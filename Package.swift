@@ -101,6 +101,21 @@ let package = Package(
             name: "WorkshopRuntime",
             dependencies: ["WorkshopApp", "WorkshopKit", "EventSourcing", "EventSourcingSQLite", "CheckReport", "TerminalUI", "NcursesTerminal"]
         ),
+        // The classroom on PostgreSQL: the class's schema and roles, joining, the relay of
+        // progress facts and the trainer's board. Without the `Postgres` trait only its
+        // driver-free parts compile (the membership file, names, errors).
+        .target(
+            name: "Classroom",
+            dependencies: [
+                "EventSourcing",
+                "EventSourcingPostgres",
+                "WorkshopKit",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "NIOPosix", package: "swift-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["Postgres"])),
+            ]
+        ),
         .executableTarget(
             name: "workshop",
             dependencies: [
@@ -113,6 +128,8 @@ let package = Package(
                 "WorkshopPristine",
                 "WorkshopApp",
                 "WorkshopRuntime",
+                "Classroom",
+                "PostgresTestCluster",
                 "TerminalUI",
                 "NcursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -152,6 +169,10 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WorkshopKitTests", dependencies: ["WorkshopKit", "WorkshopPristine", "EventSourcing", "EventSourcingTesting"]),
         .testTarget(name: "WorkshopAppTests", dependencies: ["WorkshopApp", "TerminalUI", "WorkshopKit", "CheckReport"]),
+        .testTarget(
+            name: "ClassroomTests",
+            dependencies: ["Classroom", "EventSourcing", "EventSourcingPostgres", "EventSourcingSQLite", "WorkshopKit", "PostgresTestCluster"]
+        ),
         .testTarget(name: "WorkshopRuntimeTests", dependencies: ["WorkshopRuntime", "WorkshopApp", "WorkshopKit"]),
         // Drives the built `workshop` binary (in tmux for the TUI); `swift test` builds it first.
         .testTarget(name: "EndToEndTests"),

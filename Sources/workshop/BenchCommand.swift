@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure performance against a baseline run in the same process.",
-        subcommands: [BenchStoreCommand.self, BenchFeedbackCommand.self, BenchTUICommand.self]
+        subcommands: [BenchStoreCommand.self, BenchFeedbackCommand.self, BenchTUICommand.self, BenchClassCommand.self]
     )
 }
 

@@ -16,7 +16,7 @@ struct Workshop: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ListCommand.self, CheckCommand.self, HintCommand.self, ResetCommand.self, VerifyCommand.self,
-            WatchCommand.self, BenchCommand.self, SeedCommand.self, SampleCommand.self, ArchiveCommand.self, PristineCommand.self, PrebuildCommand.self, TUICommand.self,
+            WatchCommand.self, BenchCommand.self, SeedCommand.self, SampleCommand.self, ArchiveCommand.self, PristineCommand.self, PrebuildCommand.self, ClassCommand.self, TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self)
 

@@ -91,6 +91,11 @@ public struct ClassBoard: Codable, Sendable, Hashable {
         exercises[exercise] = tally
     }
 
+    /// Moves the checkpoint past an event of the log that is not a progress fact.
+    public mutating func skip(to position: Int64) {
+        self.position = max(self.position, position)
+    }
+
     /// Opening or checking an exercise means the attendee is on it; a hint or a reset of
     /// another exercise does not move them.
     private func movesAttention(_ event: ProgressEvent) -> Bool {

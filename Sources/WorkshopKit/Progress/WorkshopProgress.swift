@@ -72,13 +72,36 @@ public final class WorkshopProgress: Sendable {
     }
 
     /// Runs `command` through `ProgressDecider` on its exercise's stream: load, decide, append
-    /// with the exact version loaded (retrying on a conflict with another workshop process).
-    /// Returns the exercise's progress after it.
+    /// with the exact version loaded, each event with its outbox message for the class in the
+    /// same transaction (see `ProgressOutbox`); a conflict with another workshop process loads
+    /// and decides again. Returns the exercise's progress after it.
     @discardableResult
     public func handle(_ command: ProgressCommand) throws -> ExerciseProgress {
         let handler = CommandHandler(decider: ProgressDecider.decider, codec: ProgressEvent.codec, store: store)
-        let context = MessageContext(messageID: UUID().uuidString.lowercased())
-        return try handler.handle(command, on: ProgressEvent.streamID(exercise: command.exercise), context: context).state
+        let stream = ProgressEvent.streamID(exercise: command.exercise)
+        var retries = 0
+        while true {
+            let (state, version) = try handler.load(stream)
+            let events = try ProgressDecider.decider.decide(command, state)
+            guard !events.isEmpty else { return state }
+            let data = try events.map { try ProgressEvent.codec.encode($0) }
+            do {
+                try store.append(to: stream, expected: version.expectedVersion, events: data,
+                                 outbox: data.map { ProgressOutbox.message(for: $0, stream: stream) })
+                return events.reduce(state, ProgressDecider.decider.evolve)
+            } catch let conflict as WrongExpectedVersion {
+                guard retries < 3 else { throw conflict }
+                retries += 1
+            }
+        }
+    }
+
+    /// Appends one event as it is, with its outbox message: for simulated attendees (the class
+    /// benchmark and its tests). The app and the command line go through `handle`.
+    public func record(_ event: ProgressEvent) throws {
+        let data = try ProgressEvent.codec.encode(event)
+        let stream = ProgressEvent.streamID(exercise: event.exercise)
+        try store.append(to: stream, expected: .any, events: [data], outbox: [ProgressOutbox.message(for: data, stream: stream)])
     }
 
     /// The learner moved to `exercise` (the app opened it, or a command named it); recorded only
