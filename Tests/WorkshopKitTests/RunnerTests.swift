@@ -75,7 +75,7 @@ struct RunnerTests {
         #expect(outcome.output.contains("closing line 0 of"))
         #expect(outcome.output.contains("closing line 199999 of"))
         #expect(outcome.output.contains("bytes of output dropped"))
-        #expect(outcome.tests == [CheckResult(name: "the books close", passed: false, message: "NotClosed()")])
+        #expect(outcome.tests == [CheckResult(name: "the books close", passed: false, message: "The exercise's code threw NotClosed(), which the check did not expect.")])
     }
 
     @Test func theFirstEventIsCheckingAndTheLastIsTheOutcome() async throws {
